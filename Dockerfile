@@ -1,0 +1,26 @@
+# IDM Portal under gunicorn; static files served by WhiteNoise.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_MEDIA_ROOT=/data/media
+
+WORKDIR /app
+RUN useradd --create-home --uid 1000 idm && mkdir -p /data/media && chown idm /data/media
+
+COPY pyproject.toml README.md ./
+COPY idm ./idm
+COPY workshops ./workshops
+COPY principles ./principles
+COPY surveys ./surveys
+RUN pip install .
+
+COPY . .
+RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+
+USER idm
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py seed_idm && exec gunicorn idm.wsgi:application --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]

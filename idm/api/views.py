@@ -1,0 +1,49 @@
+import django_filters
+from rest_framework import viewsets
+
+from idm.api.permissions import PublicReadStaffWrite
+from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
+from idm.models import Dialogue, Document, MemberState
+
+
+class MemberStateViewSet(viewsets.ReadOnlyModelViewSet):
+    """Countries (ISO 3166) with their UN region and IOM membership."""
+
+    queryset = MemberState.objects.all()
+    serializer_class = MemberStateSerializer
+    permission_classes = [PublicReadStaffWrite]
+    lookup_field = "code"
+    filterset_fields = ["region", "membership", "sponsorship_eligible"]
+    search_fields = ["name", "code", "iso3"]
+    ordering_fields = ["name", "code", "region"]
+
+
+class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
+    """IDM years and their overarching themes."""
+
+    queryset = Dialogue.objects.all()
+    serializer_class = DialogueSerializer
+    permission_classes = [PublicReadStaffWrite]
+    lookup_field = "year"
+    search_fields = ["theme", "summary"]
+    ordering_fields = ["year"]
+
+
+class DocumentFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="dialogue__year")
+    symbol = django_filters.CharFilter(field_name="symbol", lookup_expr="iexact")
+
+    class Meta:
+        model = Document
+        fields = ["year", "symbol", "kind", "language", "status"]
+
+
+class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Official documents by symbol, kind, language and year."""
+
+    queryset = Document.objects.select_related("dialogue")
+    serializer_class = DocumentSerializer
+    permission_classes = [PublicReadStaffWrite]
+    filterset_class = DocumentFilter
+    search_fields = ["symbol", "title", "description"]
+    ordering_fields = ["symbol", "title", "published_on"]

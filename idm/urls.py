@@ -1,0 +1,34 @@
+"""URL wiring of the portal: pages, staff admin, the API and operations endpoints.
+
+Apps are mounted by dotted path so that the programme core imports none of them.
+"""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+
+from idm.api.root import ApiRootView
+
+api_patterns = [
+    path("", ApiRootView.as_view(), name="root"),
+    path("", include("idm.api.urls")),
+]
+
+urlpatterns = [
+    path("", include("idm.urls_pages")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((api_patterns, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

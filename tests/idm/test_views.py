@@ -1,0 +1,83 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import DialogueFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_home_shows_current_dialogue_theme(client):
+    DialogueFactory(year=2008, theme="Return Migration: Challenges and Opportunities")
+    DialogueFactory(year=2009, theme="Human Rights and Migration")
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert response.context["dialogue"].year == 2009
+    assert "Human Rights and Migration" in response.content.decode()
+
+
+def test_home_lists_current_documents(client):
+    document = DocumentFactory(symbol="IC/2009/1", title="Background paper on rights")
+    response = client.get(reverse("home"))
+    assert document.title in response.content.decode()
+
+
+def test_home_without_dialogue_explains_how_to_load(client):
+    response = client.get(reverse("home"))
+    assert "seed_idm" in response.content.decode()
+
+
+def test_home_in_french_when_language_chosen(client):
+    DialogueFactory(year=2009)
+    response = client.post(reverse("set_language"), {"language": "fr", "next": "/"}, follow=True)
+    content = response.content.decode()
+    assert '<html lang="fr">' in content
+    assert "Aller au contenu principal" in content
+
+
+def test_home_spanish_from_accept_language(client):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="es")
+    assert '<html lang="es">' in response.content.decode()
+    assert "Iniciar sesión" in response.content.decode()
+
+
+def test_healthz_ok_with_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_503_when_database_unreachable():
+    """A real unreachable PostgreSQL server (nothing listens on port 1), no mock."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/healthz');"
+        "print(r.status_code, r.content.decode())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "idm.settings_test",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == '503 {"status": "error", "database": "unreachable"}'
+
+
+def test_login_page_asks_for_email(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert 'type="email"' in response.content.decode()
