@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from idm.countries import all_countries
 from idm.models import Dialogue, Document, MemberState, User
@@ -174,8 +175,8 @@ def load_member_states():
             for field, value in values.items():
                 setattr(state, field, value)
             to_update.append(state)
-    MemberState.objects.bulk_create(to_create)
-    MemberState.objects.bulk_update(to_update, ["iso3", "name", "region", "sub_region"])
+    bulk_create_with_history(to_create, MemberState)
+    bulk_update_with_history(to_update, MemberState, ["iso3", "name", "region", "sub_region"])
 
 
 def load_dialogues():
@@ -227,14 +228,19 @@ def load_demo_accounts(*, stdout=None):
             state.sponsorship_eligible = True
             state.save(update_fields=["membership", "sponsorship_eligible"])
     for account in DEMO_ACCOUNTS:
+        wanted = {
+            "is_staff": account["staff"],
+            "is_superuser": account["staff"],
+            "member_state": states.get(account["state"]),
+            "delegation_role": account["role"],
+        }
         user = User.objects.filter(email__iexact=account["email"]).first()
         if user is None:
-            user = User(email=account["email"])
-            user.set_password(DEMO_PASSWORD)
-        user.is_staff = user.is_superuser = account["staff"]
-        user.member_state = states.get(account["state"])
-        user.delegation_role = account["role"]
-        user.save()
+            User.objects.create_user(account["email"], DEMO_PASSWORD, **wanted)
+        elif any(getattr(user, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(user, field, value)
+            user.save()
     if stdout is not None:
         stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:

@@ -19,3 +19,18 @@ def _media_root(settings, tmp_path):
 @pytest.fixture
 def api_client():
     return APIClient()
+
+
+@pytest.fixture
+def staff_user(db):
+    from tests.factories import StaffFactory
+
+    return StaffFactory(is_superuser=True)
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    """A client with a fully established IOM staff session: the one place that knows how
+    staff log in (use it instead of pytest-django's admin_client)."""
+    client.force_login(staff_user)
+    return client

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from idm.models import Dialogue, Document
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 0
+    fields = ["symbol", "title", "kind", "language", "status", "url", "file"]
+    show_change_link = True
+
+
+@admin.register(Dialogue)
+class DialogueAdmin(admin.ModelAdmin):
+    list_display = ["year", "theme", "document_count"]
+    search_fields = ["theme", "summary"]
+    inlines = [DocumentInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(document_count=Count("documents"))
+
+    @admin.display(description=_("documents"), ordering="document_count")
+    def document_count(self, dialogue):
+        return dialogue.document_count
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["symbol", "title", "kind", "language", "status", "dialogue"]
+    list_filter = ["kind", "language", "status", "dialogue"]
+    list_select_related = ["dialogue"]
+    search_fields = ["symbol", "title", "description"]
+    date_hierarchy = "published_on"

@@ -1,0 +1,16 @@
+"""Programme core models, one module per topic."""
+
+from idm.models.programme import Dialogue, DialogueQuerySet, Document
+from idm.models.states import Language, MemberState, Region
+from idm.models.users import User, UserManager
+
+__all__ = [
+    "Dialogue",
+    "DialogueQuerySet",
+    "Document",
+    "Language",
+    "MemberState",
+    "Region",
+    "User",
+    "UserManager",
+]
