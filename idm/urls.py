@@ -18,10 +18,12 @@ from idm.api.root import ApiRootView
 api_patterns = [
     path("", ApiRootView.as_view(), name="root"),
     path("", include("idm.api.urls")),
+    path("", include("surveys.api.urls")),
 ]
 
 urlpatterns = [
     path("", include("idm.urls_pages")),
+    path("", include("surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_patterns, "api"))),
