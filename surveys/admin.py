@@ -46,7 +46,15 @@ class SectionInline(admin.TabularInline):
 
 @admin.register(Survey)
 class SurveyAdmin(SimpleHistoryAdmin):
-    list_display = ["title_en", "kind", "status", "opens_at", "closes_at", "results_public", "links"]
+    list_display = [
+        "title_en",
+        "kind",
+        "status",
+        "opens_at",
+        "closes_at",
+        "results_public",
+        "links",
+    ]
     list_filter = ["kind", "status", "audience", "results_public"]
     search_fields = ["title_en", "title_fr", "title_es"]
     inlines = [SectionInline]

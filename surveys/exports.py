@@ -142,7 +142,7 @@ def xlsx_response(survey, *, language):
     sheet.append(columns.headers)
     for response in responses_of(survey):
         sheet.append(columns.row(response))
-    handle = tempfile.TemporaryFile(suffix=".xlsx")
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(

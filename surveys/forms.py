@@ -120,7 +120,9 @@ class QuestionView:
     @property
     def likert_rows(self):
         labels = {1: self.question.low_label, 5: self.question.high_label}
-        return [(str(point), labels.get(point, ""), self.value == str(point)) for point in range(1, 6)]
+        return [
+            (str(point), labels.get(point, ""), self.value == str(point)) for point in range(1, 6)
+        ]
 
     @property
     def condition_option_ids(self):

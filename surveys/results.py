@@ -155,9 +155,7 @@ def compute_results(survey, *, region="", questionnaire=None, include_text_sourc
         .values_list("question_id", "response__member_state__name", "text")
         .order_by("question_id", "response__member_state__name")
     ):
-        texts.setdefault(question_id, []).append(
-            (state_name if include_text_sources else "", text)
-        )
+        texts.setdefault(question_id, []).append((state_name if include_text_sources else "", text))
 
     results = []
     for question in questionnaire.questions:

@@ -1,12 +1,12 @@
 """Answer values: one plain Python shape per question type, shared by pages, API and services.
 
-    single choice    option id, or None
-    multiple choice  list of option ids (in option order), or []
-    ranking          {option id: rank} with rank 1 the first, or {}
-    Likert 1-5       int, or None
-    number           Decimal, or None
-    yes/no           True / False, or None
-    short/long text  str, or ""
+single choice    option id, or None
+multiple choice  list of option ids (in option order), or []
+ranking          {option id: rank} with rank 1 the first, or {}
+Likert 1-5       int, or None
+number           Decimal, or None
+yes/no           True / False, or None
+short/long text  str, or ""
 """
 
 from decimal import Decimal, InvalidOperation
@@ -66,7 +66,9 @@ def coerce(question, raw):
                 return {int(option): rank for rank, option in enumerate(raw, start=1)}
             if not isinstance(raw, dict):
                 raise TypeError
-            return {int(option): int(rank) for option, rank in raw.items() if rank not in ("", None)}
+            return {
+                int(option): int(rank) for option, rank in raw.items() if rank not in ("", None)
+            }
         if kind == Kind.NUMBER:
             if isinstance(raw, bool):
                 raise TypeError
@@ -177,11 +179,13 @@ def validate_ranking(question, value):
 def validate_number(question, value):
     if question.min_value is not None and value < question.min_value:
         raise ValidationError(
-            _("Enter a number of at least %(minimum)s.") % {"minimum": plain_number(question.min_value)}
+            _("Enter a number of at least %(minimum)s.")
+            % {"minimum": plain_number(question.min_value)}
         )
     if question.max_value is not None and value > question.max_value:
         raise ValidationError(
-            _("Enter a number of at most %(maximum)s.") % {"maximum": plain_number(question.max_value)}
+            _("Enter a number of at most %(maximum)s.")
+            % {"maximum": plain_number(question.max_value)}
         )
     if abs(value) >= Decimal("1e12") or value != value.quantize(Decimal("0.01")):
         raise ValidationError(_("Enter a number with at most two decimals."))

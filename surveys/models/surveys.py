@@ -1,7 +1,7 @@
 """A survey as staff build it in the back office: sections, questions and their options."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -261,9 +261,9 @@ class Question(models.Model):
                         )
                     }
                 )
-        if self.kind == self.Kind.RANKING and self.pk and self.top_k:
-            if self.top_k > self.options.count():
-                raise ValidationError({"top_k": _("Rank at most as many as there are options.")})
+        ranking = self.kind == self.Kind.RANKING and self.pk and self.top_k
+        if ranking and self.top_k > self.options.count():
+            raise ValidationError({"top_k": _("Rank at most as many as there are options.")})
 
 
 class Option(models.Model):

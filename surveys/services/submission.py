@@ -44,9 +44,9 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     questionnaire = load_questionnaire(survey)
     if response is not None and response.is_submitted:
         raise AlreadySubmitted()
-    if response is not None and expected_version is not None:
-        if response.version != expected_version:
-            raise StaleVersion(response)
+    stale = expected_version is not None and response is not None
+    if stale and response.version != expected_version:
+        raise StaleVersion(response)
     question_values, _answers = load_answers(questionnaire, response)
     missing = missing_answers(questionnaire, question_values)
     if missing or response is None:
@@ -82,4 +82,3 @@ def reopen_response(*, response, actor, reason):
     response._change_reason = reason
     response.save()
     return response
-

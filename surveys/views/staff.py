@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from idm.models import MemberState, Region
 from idm.permissions import is_staff
 from surveys import services
+from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
 from surveys.models import Question, Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
@@ -89,7 +90,9 @@ def remind(request, pk):
     survey = get_survey(request, pk)
     survey_url = request.build_absolute_uri(reverse("surveys:start", kwargs={"pk": survey.pk}))
     try:
-        sent = services.remind_focal_points(survey=survey, actor=request.user, survey_url=survey_url)
+        sent = services.remind_focal_points(
+            survey=survey, actor=request.user, survey_url=survey_url
+        )
     except services.SurveyError as error:
         messages.error(request, error.message)
     else:
@@ -99,10 +102,6 @@ def remind(request, pk):
             % {"count": sent},
         )
     return redirect("surveys:dashboard", pk=survey.pk)
-
-
-def results_visible(user, survey):
-    return is_staff(user) or (survey.results_public and survey.is_closed())
 
 
 @require_safe
