@@ -6,7 +6,16 @@ from surveys import values as answer_values
 from surveys.models import Option, Question, Response, Section, Survey
 
 
+def localized_text(help_text):
+    return serializers.CharField(read_only=True, help_text=help_text)
+
+
+IN_LANGUAGE = "In the request's language (Accept-Language), falling back to English."
+
+
 class OptionSerializer(serializers.ModelSerializer):
+    text = localized_text(IN_LANGUAGE)
+
     class Meta:
         model = Option
         fields = ["id", "position", "text", "text_en", "text_fr", "text_es"]
@@ -14,6 +23,10 @@ class OptionSerializer(serializers.ModelSerializer):
 
 class QuestionSerializer(serializers.ModelSerializer):
     options = OptionSerializer(many=True, read_only=True)
+    text = localized_text(IN_LANGUAGE)
+    help = localized_text(IN_LANGUAGE)
+    low_label = localized_text("Likert: label of 1. " + IN_LANGUAGE)
+    high_label = localized_text("Likert: label of 5. " + IN_LANGUAGE)
     condition_options = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -44,6 +57,7 @@ class QuestionSerializer(serializers.ModelSerializer):
 
 class SectionSerializer(serializers.ModelSerializer):
     questions = QuestionSerializer(many=True, read_only=True)
+    title = localized_text(IN_LANGUAGE)
 
     class Meta:
         model = Section
@@ -52,6 +66,8 @@ class SectionSerializer(serializers.ModelSerializer):
 
 class SurveySerializer(serializers.ModelSerializer):
     sections = SectionSerializer(many=True, read_only=True)
+    title = localized_text(IN_LANGUAGE)
+    intro = localized_text(IN_LANGUAGE)
     dialogue_year = serializers.IntegerField(source="dialogue.year", read_only=True, default=None)
 
     class Meta:

@@ -164,6 +164,8 @@ class ResponseViewSet(
             .prefetch_related(Prefetch("answers", queryset=answers))
             .order_by("survey_id", "member_state__name", "pk")
         )
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return responses.none()
         user = self.request.user
         if is_staff(user):
             return responses
