@@ -100,7 +100,8 @@ def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200)
                     question,
                     message,
                     ctx.questionnaire.numbers[question.pk],
-                    section_url(ctx.survey, ctx.state, question.section) + f"#q{question.pk}",
+                    section_url(ctx.survey, ctx.state, question.section)
+                    + f"#question-{question.pk}",
                 )
                 for question, message in (missing or [])
             ],

@@ -164,7 +164,7 @@ def test_submit_missing_answers_listed_with_links(client):
     assert response.status_code == 400
     content = response.content.decode()
     assert "Not submitted: these answers are missing or incomplete." in content
-    assert f"{section_url(s, d.state, 2)}#q{s.likert.pk}" in content
+    assert f"{section_url(s, d.state, 2)}#question-{s.likert.pk}" in content
     assert "Question 5: Relevance?" in content
     assert mail.outbox == []
 

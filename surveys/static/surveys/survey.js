@@ -15,7 +15,7 @@
 
   function applyConditions(form) {
     form.querySelectorAll("[data-condition-question]").forEach(function (block) {
-      var controlling = form.querySelector("#q" + block.dataset.conditionQuestion);
+      var controlling = form.querySelector("#question-" + block.dataset.conditionQuestion);
       var values = chosenValues(form, block.dataset.conditionQuestion);
       var shown;
       if (controlling && controlling.hidden) {
