@@ -97,7 +97,14 @@ class Survey(models.Model):
         )
 
     def has_answers(self):
-        return self.responses.exists()
+        return self.pk is not None and self.responses.exists()
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.DRAFT and self.has_answers():
+            raise ValidationError(
+                {"status": _("This survey has answers: it cannot go back to draft. Close it.")}
+            )
 
 
 class Section(models.Model):

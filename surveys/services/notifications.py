@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from idm.models import User
@@ -50,6 +51,7 @@ def send_receipt(*, response_id):
         "response": response,
         "survey": response.survey,
         "sections": answered_sections(questionnaire, question_values),
+        "language": get_language(),
     }
     recipients = delegates_of(response.member_state)
     if not recipients:
