@@ -132,6 +132,19 @@ class QuestionAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return not survey_has_answers(obj) and super().has_delete_permission(request, obj)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Condition options: only choice options of the same survey, labelled by question."""
+        if db_field.name == "condition_options":
+            options = Option.objects.filter(
+                question__kind__in=[Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE]
+            ).select_related("question")
+            object_id = request.resolver_match.kwargs.get("object_id")
+            if object_id:
+                survey = Question.objects.filter(pk=object_id).values("section__survey_id")
+                options = options.filter(question__section__survey_id__in=survey)
+            kwargs["queryset"] = options
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         question = self.get_object(request, object_id)
         if question is not None and survey_has_answers(question) and request.method == "GET":

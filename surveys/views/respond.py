@@ -228,7 +228,7 @@ def save_section(request, ctx, section):
             errors = error.errors
         except services.SurveyError as error:
             if is_autosave(request):
-                return JsonResponse({"message": error.message}, status=403)
+                return JsonResponse({"message": str(error.message)}, status=403)
             return refuse(request, error.message)
     if errors:
         if is_autosave(request):

@@ -106,3 +106,33 @@ def test_exports_refused_to_delegates(client, answered):
     client.force_login(answered.survey.responses.first().member_state.delegates.first())
     assert client.get(reverse("surveys:csv", args=[answered.survey.pk])).status_code == 403
     assert client.get(reverse("surveys:xlsx", args=[answered.survey.pk])).status_code == 403
+
+
+def test_csv_export_same_query_count_for_1_and_20_responses(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    s = small_survey()
+
+    def export_queries():
+        with CaptureQueriesContext(connection) as context:
+            response = staff_client.get(reverse("surveys:csv", args=[s.survey.pk]))
+            lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+        return len(context.captured_queries), len(lines)
+
+    def add_response(code):
+        d = delegation(code)
+        services.save_answers(
+            survey=s.survey,
+            member_state=d.state,
+            values=complete_values(s),
+            expected_version=0,
+            actor=d.contributor,
+        )
+
+    add_response("AA")
+    queries_for_one, lines = export_queries()
+    assert lines == 2
+    for i in range(19):
+        add_response(f"B{chr(65 + i)}")
+    assert export_queries() == (queries_for_one, 21)
