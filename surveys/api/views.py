@@ -267,14 +267,6 @@ class ResponseViewSet(
             return self.refusal(error)
         return self.saved(response)
 
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            return ApiResponse(
-                {"detail": "Use PATCH with the answers to change."},
-                status=status.HTTP_405_METHOD_NOT_ALLOWED,
-            )
-        return super().update(request, *args, **kwargs)
-
     @extend_schema(request=None, responses={200: ResponseSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):

@@ -142,8 +142,14 @@ def results(request, pk):
 @require_POST
 def adopt_theme(request, pk):
     survey = get_survey(request, pk)
+    year = request.POST.get("year", "").strip()
+    if year and not (year.isdigit() and 2001 <= int(year) <= 2100):
+        messages.error(request, _("Enter a dialogue year between 2001 and 2100."))
+        return redirect("surveys:results", pk=survey.pk)
     try:
-        adoption = services.adopt_winning_theme(survey=survey, actor=request.user)
+        adoption = services.adopt_winning_theme(
+            survey=survey, actor=request.user, year=int(year) if year else None
+        )
     except services.SurveyError as error:
         messages.error(request, error.message)
     else:

@@ -67,3 +67,13 @@ def test_adopt_theme_refused_while_open_and_for_delegates(client, staff_client):
     client.force_login(FocalPointFactory())
     assert client.post(reverse("surveys:adopt_theme", args=[survey.pk])).status_code == 403
     assert not Dialogue.objects.filter(year=2009).exists()
+
+
+def test_adopt_theme_for_chosen_year_and_invalid_year(staff_client):
+    survey, _options = theme_survey()
+    url = reverse("surveys:adopt_theme", args=[survey.pk])
+    refused = staff_client.post(url, {"year": "1999"}, follow=True)
+    assert "Enter a dialogue year between 2001 and 2100." in refused.content.decode()
+    staff_client.post(url, {"year": "2010"})
+    assert Dialogue.objects.get(year=2010).theme == "Human Rights and Migration"
+    assert not Dialogue.objects.filter(year=2009).exists()
