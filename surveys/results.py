@@ -171,12 +171,9 @@ def compute_results(survey, *, region="", questionnaire=None, include_text_sourc
         elif question.kind in Question.NUMERIC_KINDS:
             fill_numbers(result, number_stats.get(question.pk), number_distribution)
         elif question.kind == Kind.YES_NO:
+            counts = {value: yes_no.get((question.pk, value), 0) for value in (True, False)}
             result.distribution = [
-                (value, yes_no.get((question.pk, value), 0), 0.0) for value in (True, False)
-            ]
-            result.distribution = [
-                (value, count, percent(count, result.answered))
-                for value, count, _p in result.distribution
+                (value, count, percent(count, result.answered)) for value, count in counts.items()
             ]
         else:
             result.texts = texts.get(question.pk, [])
