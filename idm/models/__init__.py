@@ -1,6 +1,6 @@
 """Programme core models, one module per topic."""
 
-from idm.models.programme import Dialogue, DialogueQuerySet, Document
+from idm.models.programme import Dialogue, DialogueQuerySet, Document, DocumentQuerySet
 from idm.models.states import Language, MemberState, Region
 from idm.models.users import User, UserManager
 
@@ -8,6 +8,7 @@ __all__ = [
     "Dialogue",
     "DialogueQuerySet",
     "Document",
+    "DocumentQuerySet",
     "Language",
     "MemberState",
     "Region",
