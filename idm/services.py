@@ -13,3 +13,12 @@ def set_membership(*, states, membership, actor):
         state.save(update_fields=["membership"])
         changed += 1
     return changed
+
+
+@transaction.atomic
+def save_document(*, document, actor):
+    """Validate (symbol register, file type and size) and save a document."""
+    document.full_clean()
+    document._history_user = actor
+    document.save()
+    return document

@@ -17,10 +17,6 @@ class EventQuerySet(models.QuerySet):
         """Dated events first, by start date; events whose date is to be announced last."""
         return self.order_by(models.F("start_date").asc(nulls_last=True), "kind", "order", "title")
 
-    def upcoming(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(end_date__gte=today).exclude(status=Event.Status.CANCELLED)
-
     def with_document_count(self):
         return self.annotate(document_count=models.Count("documents", distinct=True))
 
