@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from workshops.emails import send_registration_email
 from workshops.models import Event, Registration
 
+DUPLICATE_EMAIL = _("This email address is already registered for this event.")
+
 
 @transaction.atomic
 def save_event(*, event, actor, documents=None):
@@ -56,10 +58,13 @@ def register(
         event = events.get(pk=event.pk)
         if not event.registration_is_open(now):
             raise ValidationError(_("Registration for this event is closed."), code="closed")
+        email = email.strip().lower()
+        if event.registrations.active().filter(email__iexact=email).exists():
+            raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate")
         registration = Registration(
             event=event,
             name=name.strip(),
-            email=email.strip().lower(),
+            email=email,
             organisation=organisation.strip(),
             function=function.strip(),
             category=category,
@@ -73,9 +78,7 @@ def register(
             with transaction.atomic():
                 registration.save()
         except IntegrityError as error:
-            raise ValidationError(
-                {"email": _("This email address is already registered.")}, code="duplicate"
-            ) from error
+            raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate") from error
         transaction.on_commit(lambda: send_registration_email(registration))
     return registration
 
