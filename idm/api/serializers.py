@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from idm import services
+from idm.api.errors import api_validation_error
 from idm.models import Dialogue, Document, MemberState
 
 
@@ -72,7 +73,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         try:
             return services.save_document(document=document, actor=self.context["request"].user)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+            raise api_validation_error(error) from error
 
     def get_href(self, document) -> str:
         href = document.href

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from idm.api.errors import api_validation_error
 from principles import services
 from principles.models import Principle, PrincipleSet, Topic
 from workshops.models import Event
@@ -56,4 +57,4 @@ class PrincipleSerializer(serializers.ModelSerializer):
                 events=events,
             )
         except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+            raise api_validation_error(error) from error

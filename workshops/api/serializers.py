@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from idm.api.errors import api_validation_error
 from idm.models import Dialogue, Document
 from workshops import services
 from workshops.models import Event, Registration, Session, SessionSpeaker
@@ -125,7 +126,7 @@ class EventSerializer(serializers.ModelSerializer):
                 event=event, actor=self.context["request"].user, documents=documents
             )
         except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+            raise api_validation_error(error) from error
 
 
 class EventDetailSerializer(EventSerializer):
