@@ -25,7 +25,8 @@ def save_event(*, event, actor, documents=None):
 def set_event_status(*, events, status, actor):
     """Move `events` to `status` (e.g. confirmed once funded, held afterwards)."""
     changed = 0
-    for event in events.select_for_update().exclude(status=status):
+    locked = Event.objects.select_for_update().filter(pk__in=primary_keys(events))
+    for event in locked.exclude(status=status):
         event.status = status
         event._history_user = actor
         event.save(update_fields=["status", "updated_at"])
@@ -123,6 +124,7 @@ def promote_from_waiting_list(*, event, actor=None):
 @transaction.atomic
 def set_registration_status(*, registrations, status, actor):
     """Staff decisions on registrations (confirm, waitlist, mark attended, cancel)."""
+    registrations = Registration.objects.filter(pk__in=primary_keys(registrations))
     if status == Registration.Status.CANCELLED:
         cancelled = 0
         for registration in registrations.exclude(status=status):
@@ -134,6 +136,11 @@ def set_registration_status(*, registrations, status, actor):
         _set_status(registration, status, actor)
         changed += 1
     return changed
+
+
+def primary_keys(queryset):
+    """The rows' keys, so that locking works whatever the caller annotated (admin counts)."""
+    return list(queryset.values_list("pk", flat=True))
 
 
 def _set_status(registration, status, actor):
