@@ -77,8 +77,10 @@ def test_event_page_shows_agenda_with_moderator_speakers_and_presentation(client
         presentation_title="Identifying victims",
         presentation=DocumentFactory(url="https://www.iom.int/idm/slides.pdf"),
     )
+    SessionSpeakerFactory(session=session, presentation_title="Without slides")
     content = client.get(reverse("workshops:event", args=["agenda"])).content.decode()
     assert "Trafficking and forced labour" in content
+    assert "<em>Without slides</em>" in content
     assert "Ana Moderator" in content and "Jose Speaker" in content and "Philippines" in content
     assert '<a href="https://www.iom.int/idm/slides.pdf">Identifying victims</a>' in content
 
