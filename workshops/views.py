@@ -95,7 +95,8 @@ def register(request, slug):
     event = get_object_or_404(Event.objects.select_related("dialogue"), slug=slug)
     if not event.registration_is_open():
         return render(request, "workshops/registration_closed.html", {"event": event}, status=403)
-    form = RegistrationForm(request.POST or None, initial=initial_for(request.user))
+    data = request.POST if request.method == "POST" else None
+    form = RegistrationForm(data, initial=initial_for(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(

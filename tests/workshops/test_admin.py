@@ -138,3 +138,21 @@ def test_admin_pages_staff_only(staff_client, name):
     url = reverse(f"admin:{name}_changelist")
     assert Client().get(url).status_code == 302
     assert staff_client.get(url).status_code == 200
+
+
+def test_admin_change_pages_render_with_inlines(staff_client):
+    from django.core.management import call_command
+
+    from principles.models import PrincipleSet
+
+    call_command("seed_idm")
+    event = Event.objects.get(slug="2008-informal-consultations")
+    response = staff_client.get(reverse("admin:workshops_event_change", args=[event.pk]))
+    assert response.status_code == 200
+    assert "IC/2008/6" in response.content.decode()  # the documents inline
+    principle_set = PrincipleSet.objects.get()
+    response = staff_client.get(
+        reverse("admin:principles_principleset_change", args=[principle_set.pk])
+    )
+    assert response.status_code == 200
+    assert "Equal partnership between countries of origin" in response.content.decode()

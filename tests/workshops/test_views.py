@@ -174,6 +174,12 @@ def test_register_page_errors_beside_fields_and_keeps_input(client):
     assert not Registration.objects.exists()
 
 
+def test_register_page_empty_post_shows_required_fields(client):
+    event = OpenEventFactory()
+    response = client.post(reverse("workshops:register", args=[event.slug]), {})
+    assert set(response.context["form"].errors) == {"name", "email", "organisation", "category"}
+
+
 def test_register_page_duplicate_email_error_beside_email(client):
     registration = RegistrationFactory(email="amina@example.org")
     response = client.post(
