@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,13 @@ from idm.permissions import (
     is_staff,
 )
 from idm.services import deactivate_account, invite_delegate, revoke_invitation
+
+ROLE_RANK = Case(
+    When(delegation_role="focal_point", then=Value(0)),
+    When(delegation_role="contributor", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 def link_builder(request):
@@ -126,7 +133,9 @@ def delegation_detail(request, code):
         members = members.filter(is_active=True)
     context = {
         "state": state,
-        "members": members.order_by("-is_active", "delegation_role", "last_name", "email"),
+        "members": members.annotate(role_rank=ROLE_RANK).order_by(
+            "-is_active", "role_rank", "last_name", "email"
+        ),
         "invitations": (
             Invitation.objects.pending()
             .filter(member_state=state)

@@ -117,8 +117,8 @@ def test_delegation_detail_lists_colleagues_roles_and_invitations(client, people
     client.force_login(people["colleague"])
     response = client.get("/delegations/PH/")
     assert [m.email for m in response.context["members"]] == [
-        "colleague@ph.example.org",
         "owner@ph.example.org",
+        "colleague@ph.example.org",
     ]
     assert [i.email for i in response.context["invitations"]] == ["invited@ph.example.org"]
     content = response.content.decode()

@@ -225,3 +225,42 @@ def test_invitation_email_sent_in_inviter_language(staff_client, philippines):
     staff_client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     invite(staff_client, "PH")
     assert "Bonjour" in mail.outbox[-1].body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitation_parallel_acceptance_opens_one_account(philippines):
+    """Two people (or two browser tabs) submit the same link at once: the row lock on the
+    invitation lets one through; the other is refused cleanly (no second account, no 500)."""
+    import threading
+
+    from django.core.exceptions import ValidationError
+    from django.db import connection
+
+    from idm.services import accept_invitation
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    invitation = InvitationFactory(member_state=philippines, email="race@example.org")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def submit(first_name):
+        try:
+            barrier.wait()
+            accept_invitation(
+                invitation=invitation, first_name=first_name, last_name="X", password=NEW_PASSWORD
+            )
+            outcomes.append("accepted")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(name,)) for name in ("Ana", "Ben")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["accepted", "refused"]
+    assert User.objects.filter(email="race@example.org").count() == 1
+    assert Invitation.objects.get(pk=invitation.pk).status == "accepted"
