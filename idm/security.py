@@ -1,12 +1,28 @@
 """Hooks of the brute-force protection (django-axes): whom a login attempt counts against,
 and what a locked-out client is told."""
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+
+class LoginAttemptBackend(AxesStandaloneBackend):
+    """django-axes' guard, first in AUTHENTICATION_BACKENDS: refuses locked-out attempts.
+
+    Every login surface (the login page, the admin through it, the API token endpoint) passes
+    the request. An `authenticate()` without a request comes from code, not from a client
+    (the test client's `login()`, a shell), and has no address to count: it is let through to
+    the password check instead of failing with axes' "request required" error.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def axes_username(request, credentials=None):

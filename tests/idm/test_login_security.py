@@ -254,3 +254,8 @@ def test_api_token_deactivated_account_token_stops_working(delegate, staff_user)
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     response = api.get("/api/v1/delegations/")
     assert (response.status_code, response.json()) == (403, {"detail": "Invalid token."})
+
+
+def test_test_client_login_still_works_for_delegates(client, delegate):
+    assert client.login(email="focal@example.org", password=DEFAULT_PASSWORD) is True
+    assert client.get("/accounts/").status_code == 200
