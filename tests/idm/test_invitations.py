@@ -264,3 +264,41 @@ def test_invitation_parallel_acceptance_opens_one_account(philippines):
     assert sorted(outcomes) == ["accepted", "refused"]
     assert User.objects.filter(email="race@example.org").count() == 1
     assert Invitation.objects.get(pk=invitation.pk).status == "accepted"
+
+
+def test_delegation_history_every_change_with_acting_user(client, philippines, staff_user):
+    """Invite, revoke, invite again, accept, deactivate: each change is in the history of the
+    invitation or the account, with who made it."""
+    from django.test import Client
+
+    from tests.idm.factories import verify_staff_session
+
+    focal_point = FocalPointFactory(member_state=philippines)
+    client.force_login(focal_point)
+    invite(client, "PH", email="history@example.org")
+    first = Invitation.objects.get()
+    client.post(reverse("revoke_invitation", args=["PH", first.pk]))
+    invite(client, "PH", email="history@example.org", role="viewer")
+    second = Invitation.objects.exclude(pk=first.pk).get()
+    accept(Client(), invitation_link())
+    account = User.objects.get(email="history@example.org")
+    staff = Client()
+    staff.force_login(staff_user)
+    verify_staff_session(staff, staff_user)
+    staff.post(reverse("deactivate_account", args=["PH", account.pk]))
+
+    def trail(records):
+        return [(r.history_type, r.status, r.history_user) for r in records]
+
+    assert trail(first.history.order_by("history_id")) == [
+        ("+", "pending", focal_point),
+        ("~", "revoked", focal_point),
+    ]
+    assert trail(second.history.order_by("history_id")) == [
+        ("+", "pending", focal_point),
+        ("~", "accepted", account),
+    ]
+    assert [
+        (r.history_type, r.is_active, r.delegation_role, r.history_user)
+        for r in account.history.order_by("history_id")
+    ] == [("+", True, "viewer", account), ("~", False, "viewer", staff_user)]
