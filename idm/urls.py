@@ -22,6 +22,7 @@ api_patterns = [
 
 urlpatterns = [
     path("", include("idm.urls_pages")),
+    path("", include("idm.urls_accounts")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_patterns, "api"))),

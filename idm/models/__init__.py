@@ -1,5 +1,6 @@
 """Programme core models, one module per topic."""
 
+from idm.models.delegations import Invitation, InvitationQuerySet
 from idm.models.programme import Dialogue, DialogueQuerySet, Document
 from idm.models.states import Language, MemberState, Region
 from idm.models.users import User, UserManager
@@ -8,6 +9,8 @@ __all__ = [
     "Dialogue",
     "DialogueQuerySet",
     "Document",
+    "Invitation",
+    "InvitationQuerySet",
     "Language",
     "MemberState",
     "Region",
