@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from idm.countries import all_countries
+from idm.demo_totp import DEMO_STAFF_EMAIL, demo_totp_instructions, ensure_demo_totp_device
 from idm.models import Dialogue, Document, MemberState, User
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
@@ -127,7 +128,7 @@ DISCUSSION_NOTE_TITLE = (
 
 DEMO_PASSWORD = "idm-demo-2009"
 DEMO_ACCOUNTS = [
-    {"email": "staff@example.org", "staff": True, "state": None, "role": ""},
+    {"email": DEMO_STAFF_EMAIL, "staff": True, "state": None, "role": ""},
     {
         "email": "focal.point.ph@example.org",
         "staff": False,
@@ -241,6 +242,7 @@ def load_demo_accounts(*, stdout=None):
             for field, value in wanted.items():
                 setattr(user, field, value)
             user.save()
+    ensure_demo_totp_device()
     if stdout is not None:
         stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
@@ -250,6 +252,7 @@ def load_demo_accounts(*, stdout=None):
                 else (f"{account['state']} delegate, {account['role'].replace('_', ' ')}")
             )
             stdout.write(f"  {account['email']:<32} {who}")
+        stdout.write(demo_totp_instructions())
 
 
 def upsert(model, lookup, values):

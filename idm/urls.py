@@ -24,6 +24,7 @@ api_patterns = [
 
 urlpatterns = [
     path("", include("idm.urls_pages")),
+    path("", include("idm.urls_accounts")),
     path("", include("workshops.urls")),
     path("", include("principles.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

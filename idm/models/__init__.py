@@ -1,5 +1,6 @@
 """Programme core models, one module per topic."""
 
+from idm.models.delegations import Invitation, InvitationQuerySet
 from idm.models.programme import Dialogue, DialogueQuerySet, Document, DocumentQuerySet
 from idm.models.states import Language, MemberState, Region
 from idm.models.users import User, UserManager
@@ -9,6 +10,8 @@ __all__ = [
     "DialogueQuerySet",
     "Document",
     "DocumentQuerySet",
+    "Invitation",
+    "InvitationQuerySet",
     "Language",
     "MemberState",
     "Region",

@@ -1,4 +1,4 @@
-"""State changes of the programme core. Pages, admin actions, the API and commands call these."""
+"""IOM membership of countries."""
 
 from django.db import transaction
 
@@ -13,12 +13,3 @@ def set_membership(*, states, membership, actor):
         state.save(update_fields=["membership"])
         changed += 1
     return changed
-
-
-@transaction.atomic
-def save_document(*, document, actor):
-    """Validate (symbol register, file type and size) and save a document."""
-    document.full_clean()
-    document._history_user = actor
-    document.save()
-    return document
