@@ -253,3 +253,24 @@ def load_demo_accounts(*, stdout=None):
             )
             stdout.write(f"  {account['email']:<32} {who}")
         stdout.write(demo_totp_instructions())
+
+
+def upsert(model, lookup, values):
+    """Get the row matching `lookup` and set `values` on it, saving only when something
+    changed (so that running the seed again writes no history). Returns the row."""
+    row = model.objects.filter(**lookup).first()
+    if row is None:
+        return model.objects.create(**lookup, **values)
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    if changed:
+        for field in changed:
+            setattr(row, field, values[field])
+        row.save(update_fields=changed)
+    return row
+
+
+def set_related(manager, rows):
+    """Make a many-to-many relation hold exactly `rows`, touching it only if it differs."""
+    wanted = {row.pk for row in rows}
+    if set(manager.values_list("pk", flat=True)) != wanted:
+        manager.set(rows)

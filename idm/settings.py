@@ -199,6 +199,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "IDM Portal <idm@iom.int>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in emails (registration confirmations).
+IDM_SITE_URL = os.environ.get("IDM_SITE_URL", "http://127.0.0.1:8000")
+# Largest document file staff may upload (bytes).
+IDM_DOCUMENT_MAX_BYTES = int(os.environ.get("IDM_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
 
 # Security: strict in production; each setting can be relaxed from the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -276,6 +280,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "idm.models.programme.Document.Kind",
+        "DocumentStatusEnum": "idm.models.programme.Document.Status",
+        "EventKindEnum": "workshops.models.events.Event.Kind",
+        "EventStatusEnum": "workshops.models.events.Event.Status",
+        "SessionKindEnum": "workshops.models.events.Session.Kind",
+        "RegistrationStatusEnum": "workshops.models.registrations.Registration.Status",
+    },
 }
 
 LOGGING = {

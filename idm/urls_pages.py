@@ -5,4 +5,5 @@ from idm import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("documents/", views.document_list, name="documents"),
 ]

@@ -1,6 +1,7 @@
 """State changes of the programme core. Pages, admin actions, the API and commands call these."""
 
 from idm.services.accounts import deactivate_account, reactivate_account
+from idm.services.documents import save_document
 from idm.services.invitations import (
     InvitationProblem,
     accept_invitation,
@@ -18,5 +19,6 @@ __all__ = [
     "invite_delegate",
     "reactivate_account",
     "revoke_invitation",
+    "save_document",
     "set_membership",
 ]

@@ -1,10 +1,16 @@
+from itertools import groupby
+
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from idm.models import Dialogue
+from idm.forms import DocumentFilterForm
+from idm.models import Dialogue, Document
+
+DOCUMENT_EDITIONS_PER_PAGE = 25
 
 
 @require_safe
@@ -12,6 +18,25 @@ def home(request):
     dialogue = Dialogue.objects.current()
     documents = dialogue.documents.order_by("symbol", "title") if dialogue else []
     return render(request, "idm/home.html", {"dialogue": dialogue, "documents": documents})
+
+
+@require_safe
+def document_list(request):
+    """The symbol register: one entry per document, its language versions side by side."""
+    years = Dialogue.objects.order_by("-year").values_list("year", flat=True)
+    form = DocumentFilterForm(request.GET or None, years=list(years))
+    documents = Document.objects.select_related("dialogue")
+    if form.is_bound:
+        documents = form.filter(documents)
+    editions = [list(versions) for _key, versions in groupby(documents, Document.edition_key.fget)]
+    page = Paginator(editions, DOCUMENT_EDITIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "idm/document_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
 
 
 def database_is_reachable():
