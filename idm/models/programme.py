@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from idm.models.states import Language
@@ -243,6 +244,6 @@ class Document(models.Model):
     @property
     def href(self):
         """Where a reader gets the document: the uploaded file, else the link."""
-        if self.file:
-            return self.file.url
+        if self.file and self.pk:
+            return reverse("document-file", args=[self.pk])
         return self.url

@@ -2,8 +2,9 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -18,6 +19,24 @@ def home(request):
     dialogue = Dialogue.objects.current()
     documents = dialogue.documents.order_by("symbol", "title") if dialogue else []
     return render(request, "idm/home.html", {"dialogue": dialogue, "documents": documents})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that do not name an icon (the admin)."""
+    return redirect(static("idm/favicon.svg"), permanent=True)
+
+
+@require_safe
+def document_file(request, pk):
+    """The uploaded file of a published document, served by the application so that it works
+    the same in production (no public media directory) and in development."""
+    document = get_object_or_404(Document.objects.exclude(file=""), pk=pk, status="published")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file of this document is missing.") from missing
+    return FileResponse(handle, filename=document.file.name.rsplit("/", 1)[-1])
 
 
 @require_safe

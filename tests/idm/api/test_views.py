@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from rest_framework.throttling import SimpleRateThrottle
 
+from idm.models import Document
 from tests.factories import (
     DelegateFactory,
     DialogueFactory,
@@ -83,7 +84,7 @@ def test_documents_href_absolute_for_uploaded_file(api_client):
 
     DocumentFactory(url="", file=ContentFile(b"text", name="note.txt"))
     row = api_client.get("/api/v1/documents/").json()["results"][0]
-    assert row["href"].startswith("http://testserver/media/documents/")
+    assert row["href"] == f"http://testserver/documents/{row['id']}/file/"
 
 
 @pytest.mark.parametrize(
@@ -177,7 +178,8 @@ def test_documents_staff_adds_pdf_and_link(api_client):
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["full_symbol"], body["language"]) == ("IC/2009/1/Rev.1", "fr")
-    assert body["href"].endswith(".pdf")
+    assert body["href"] == f"http://testserver/documents/{body['id']}/file/"
+    assert Document.objects.get(pk=body["id"]).file.name.endswith(".pdf")
 
 
 def test_documents_staff_upload_of_wrong_type_400_with_field_error(api_client):
