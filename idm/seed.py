@@ -128,24 +128,33 @@ DISCUSSION_NOTE_TITLE = (
 
 DEMO_PASSWORD = "idm-demo-2009"
 DEMO_ACCOUNTS = [
-    {"email": DEMO_STAFF_EMAIL, "staff": True, "state": None, "role": ""},
+    {
+        "email": DEMO_STAFF_EMAIL,
+        "staff": True,
+        "state": None,
+        "role": "",
+        "name": ("Iris", "Staff"),
+    },
     {
         "email": "focal.point.ph@example.org",
         "staff": False,
         "state": "PH",
         "role": User.DelegationRole.FOCAL_POINT,
+        "name": ("Maria", "Santos"),
     },
     {
         "email": "delegate.ph@example.org",
         "staff": False,
         "state": "PH",
         "role": User.DelegationRole.CONTRIBUTOR,
+        "name": ("Jose", "Reyes"),
     },
     {
         "email": "focal.point.mx@example.org",
         "staff": False,
         "state": "MX",
         "role": User.DelegationRole.FOCAL_POINT,
+        "name": ("Ana", "Hernández"),
     },
 ]
 
@@ -234,6 +243,8 @@ def load_demo_accounts(*, stdout=None):
             "is_superuser": account["staff"],
             "member_state": states.get(account["state"]),
             "delegation_role": account["role"],
+            "first_name": account["name"][0],
+            "last_name": account["name"][1],
         }
         user = User.objects.filter(email__iexact=account["email"]).first()
         if user is None:
