@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class IdmConfig(AppConfig):
     name = "idm"
     verbose_name = _("Programme core")
+    default = True
+
+
+class IdmAdminConfig(admin_apps.AdminConfig):
+    """The Django admin, served by our own site: staff only, and only after two-factor login."""
+
+    default = False
+    default_site = "idm.admin_site.IdmAdminSite"

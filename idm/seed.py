@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from idm.countries import all_countries
+from idm.demo_totp import DEMO_STAFF_EMAIL, demo_totp_instructions, ensure_demo_totp_device
 from idm.models import Dialogue, Document, MemberState, User
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
@@ -127,24 +128,33 @@ DISCUSSION_NOTE_TITLE = (
 
 DEMO_PASSWORD = "idm-demo-2009"
 DEMO_ACCOUNTS = [
-    {"email": "staff@example.org", "staff": True, "state": None, "role": ""},
+    {
+        "email": DEMO_STAFF_EMAIL,
+        "staff": True,
+        "state": None,
+        "role": "",
+        "name": ("Iris", "Staff"),
+    },
     {
         "email": "focal.point.ph@example.org",
         "staff": False,
         "state": "PH",
         "role": User.DelegationRole.FOCAL_POINT,
+        "name": ("Maria", "Santos"),
     },
     {
         "email": "delegate.ph@example.org",
         "staff": False,
         "state": "PH",
         "role": User.DelegationRole.CONTRIBUTOR,
+        "name": ("Jose", "Reyes"),
     },
     {
         "email": "focal.point.mx@example.org",
         "staff": False,
         "state": "MX",
         "role": User.DelegationRole.FOCAL_POINT,
+        "name": ("Ana", "Hernández"),
     },
 ]
 
@@ -233,6 +243,8 @@ def load_demo_accounts(*, stdout=None):
             "is_superuser": account["staff"],
             "member_state": states.get(account["state"]),
             "delegation_role": account["role"],
+            "first_name": account["name"][0],
+            "last_name": account["name"][1],
         }
         user = User.objects.filter(email__iexact=account["email"]).first()
         if user is None:
@@ -241,6 +253,7 @@ def load_demo_accounts(*, stdout=None):
             for field, value in wanted.items():
                 setattr(user, field, value)
             user.save()
+    ensure_demo_totp_device()
     if stdout is not None:
         stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
@@ -250,3 +263,25 @@ def load_demo_accounts(*, stdout=None):
                 else (f"{account['state']} delegate, {account['role'].replace('_', ' ')}")
             )
             stdout.write(f"  {account['email']:<32} {who}")
+        stdout.write(demo_totp_instructions())
+
+
+def upsert(model, lookup, values):
+    """Get the row matching `lookup` and set `values` on it, saving only when something
+    changed (so that running the seed again writes no history). Returns the row."""
+    row = model.objects.filter(**lookup).first()
+    if row is None:
+        return model.objects.create(**lookup, **values)
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    if changed:
+        for field in changed:
+            setattr(row, field, values[field])
+        row.save(update_fields=changed)
+    return row
+
+
+def set_related(manager, rows):
+    """Make a many-to-many relation hold exactly `rows`, touching it only if it differs."""
+    wanted = {row.pk for row in rows}
+    if set(manager.values_list("pk", flat=True)) != wanted:
+        manager.set(rows)

@@ -6,6 +6,7 @@ for local development (it allows a development secret key). In production, set
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,7 +43,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "idm.apps.IdmAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +58,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "rules",
     "idm",
     "workshops",
     "principles",
@@ -71,9 +76,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "idm.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login attempt into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "idm.urls"
@@ -114,6 +124,41 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "idm.security.LoginAttemptBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Invitations of delegates: how long the emailed link stays valid.
+IDM_INVITATION_VALID_DAYS = int(os.environ.get("IDM_INVITATION_VALID_DAYS", "14"))
+# IOM staff sessions end after this much idle time; delegates keep Django's default.
+IDM_STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("IDM_STAFF_SESSION_IDLE_SECONDS", "1800"))
+# Between the password and the two-factor code, a staff login waits at most this long.
+IDM_TWO_FACTOR_PENDING_SECONDS = 300
+
+# Brute-force protection (django-axes) on every login surface: the login page (which the
+# admin uses too) and the API token endpoint. Five failures lock the account AND, separately,
+# the client address for 15 minutes; the lock runs from the last counted failure.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "idm.security.axes_username"
+AXES_LOCKOUT_CALLABLE = "idm.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
+# Behind a reverse proxy, set how many proxies append to X-Forwarded-For, so that each
+# client (not the proxy) is counted.
+AXES_IPWARE_PROXY_COUNT = (
+    int(os.environ["IDM_PROXY_COUNT"]) if os.environ.get("IDM_PROXY_COUNT") else None
+)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Two-factor authentication (django-otp TOTP) for IOM staff.
+OTP_TOTP_ISSUER = "IDM Portal"
 
 # Internationalisation: IOM's official languages.
 LANGUAGE_CODE = "en"
@@ -154,6 +199,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "IDM Portal <idm@iom.int>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in emails (registration confirmations).
+IDM_SITE_URL = os.environ.get("IDM_SITE_URL", "http://127.0.0.1:8000")
+# Largest document file staff may upload (bytes).
+IDM_DOCUMENT_MAX_BYTES = int(os.environ.get("IDM_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
 
 # Security: strict in production; each setting can be relaxed from the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -167,6 +216,27 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (django-csp): scripts only from our own static files, never
+# inline. Styles allow 'unsafe-inline' only because Swagger UI and Redoc inject <style>
+# elements; no script may run from an attribute or an inline block.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -210,6 +280,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "idm.models.programme.Document.Kind",
+        "DocumentStatusEnum": "idm.models.programme.Document.Status",
+        "EventKindEnum": "workshops.models.events.Event.Kind",
+        "EventStatusEnum": "workshops.models.events.Event.Status",
+        "SessionKindEnum": "workshops.models.events.Session.Kind",
+        "RegistrationStatusEnum": "workshops.models.registrations.Registration.Status",
+    },
 }
 
 LOGGING = {

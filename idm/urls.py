@@ -18,11 +18,16 @@ from idm.api.root import ApiRootView
 api_patterns = [
     path("", ApiRootView.as_view(), name="root"),
     path("", include("idm.api.urls")),
+    path("", include("workshops.api.urls")),
+    path("", include("principles.api.urls")),
     path("", include("surveys.api.urls")),
 ]
 
 urlpatterns = [
     path("", include("idm.urls_pages")),
+    path("", include("idm.urls_accounts")),
+    path("", include("workshops.urls")),
+    path("", include("principles.urls")),
     path("", include("surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

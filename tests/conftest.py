@@ -31,6 +31,12 @@ def staff_user(db):
 @pytest.fixture
 def staff_client(client, staff_user):
     """A client with a fully established IOM staff session: the one place that knows how
-    staff log in (use it instead of pytest-django's admin_client)."""
+    staff log in (use it instead of pytest-django's admin_client).
+
+    Staff sessions must be verified by a two-factor device (django-otp): the staff user gets
+    a confirmed TOTP device and the session records it, as the login's code step does."""
+    from tests.idm.factories import verify_staff_session
+
     client.force_login(staff_user)
+    verify_staff_session(client, staff_user)
     return client

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from idm.admin import programme, states, users  # noqa: F401  (registers the model admins)
+from idm.admin import invitations, programme, states, users  # noqa: F401  (registers the model admins)
 
 admin.site.site_header = _("IDM Portal back office")
 admin.site.site_title = _("IDM Portal")

@@ -3,12 +3,23 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from idm.models import Dialogue, Document
+from idm.services import save_document
 
 
 class DocumentInline(admin.TabularInline):
     model = Document
     extra = 0
-    fields = ["symbol", "title", "kind", "language", "status", "url", "file"]
+    fields = [
+        "symbol",
+        "revision",
+        "addendum",
+        "title",
+        "kind",
+        "language",
+        "status",
+        "url",
+        "file",
+    ]
     show_change_link = True
 
 
@@ -19,7 +30,9 @@ class DialogueAdmin(admin.ModelAdmin):
     inlines = [DocumentInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(document_count=Count("documents"))
+        return (
+            super().get_queryset(request).annotate(document_count=Count("documents", distinct=True))
+        )
 
     @admin.display(description=_("documents"), ordering="document_count")
     def document_count(self, dialogue):
@@ -28,8 +41,16 @@ class DialogueAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "title", "kind", "language", "status", "dialogue"]
+    list_display = ["full_symbol", "title", "kind", "language", "status", "dialogue"]
     list_filter = ["kind", "language", "status", "dialogue"]
+    ordering = ["-dialogue__year", "symbol", "revision", "addendum", "language"]
     list_select_related = ["dialogue"]
     search_fields = ["symbol", "title", "description"]
     date_hierarchy = "published_on"
+
+    @admin.display(description=_("symbol"), ordering="symbol")
+    def full_symbol(self, document):
+        return document.full_symbol
+
+    def save_model(self, request, obj, form, change):
+        save_document(document=obj, actor=request.user)

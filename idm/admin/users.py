@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from idm.models import User
+from idm.permissions import can_deactivate
+from idm.services import deactivate_account, reactivate_account
 
 
 @admin.register(User)
@@ -41,3 +43,24 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
             },
         ),
     ]
+
+    actions = ["deactivate", "reactivate"]
+
+    @admin.action(description=_("Deactivate selected accounts"))
+    def deactivate(self, request, queryset):
+        self._change_activity(request, queryset, deactivate_account, _("%(count)d deactivated."))
+
+    @admin.action(description=_("Reactivate selected accounts"))
+    def reactivate(self, request, queryset):
+        self._change_activity(request, queryset, reactivate_account, _("%(count)d reactivated."))
+
+    def _change_activity(self, request, queryset, service, message):
+        changed = skipped = 0
+        for account in queryset:
+            if not can_deactivate(request.user, account):
+                skipped += 1
+            elif service(account=account, actor=request.user):
+                changed += 1
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+        if skipped:
+            self.message_user(request, _("Your own account was left unchanged."), messages.WARNING)

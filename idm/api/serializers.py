@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from idm import services
+from idm.api.errors import api_validation_error
 from idm.models import Dialogue, Document, MemberState
 
 
@@ -26,23 +29,51 @@ class DialogueSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    dialogue_year = serializers.IntegerField(source="dialogue.year", read_only=True)
+    """A document in one language; staff write through the same validation as the admin
+    (symbol register, file type and size)."""
+
+    dialogue_year = serializers.SlugRelatedField(
+        source="dialogue", slug_field="year", queryset=Dialogue.objects.all()
+    )
     href = serializers.SerializerMethodField()
+    full_symbol = serializers.CharField(read_only=True)
+    file = serializers.FileField(write_only=True, required=False, allow_empty_file=False)
 
     class Meta:
         model = Document
         fields = [
             "id",
             "symbol",
+            "revision",
+            "addendum",
+            "full_symbol",
             "title",
             "kind",
             "language",
             "status",
             "dialogue_year",
             "href",
+            "url",
+            "file",
             "description",
             "published_on",
         ]
+        extra_kwargs = {"url": {"write_only": True}}
+        validators = []  # the model's full_clean (in the service) checks the constraints
+
+    def create(self, validated_data):
+        return self._save(Document(), validated_data)
+
+    def update(self, document, validated_data):
+        return self._save(document, validated_data)
+
+    def _save(self, document, validated_data):
+        for field, value in validated_data.items():
+            setattr(document, field, value)
+        try:
+            return services.save_document(document=document, actor=self.context["request"].user)
+        except DjangoValidationError as error:
+            raise api_validation_error(error) from error
 
     def get_href(self, document) -> str:
         href = document.href

@@ -1,5 +1,5 @@
 import django_filters
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 
 from idm.api.permissions import PublicReadStaffWrite
 from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
@@ -32,14 +32,32 @@ class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
 class DocumentFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="dialogue__year")
     symbol = django_filters.CharFilter(field_name="symbol", lookup_expr="iexact")
+    symbol_prefix = django_filters.CharFilter(
+        field_name="symbol", lookup_expr="istartswith", label="Symbol starts with"
+    )
 
     class Meta:
         model = Document
-        fields = ["year", "symbol", "kind", "language", "status"]
+        fields = [
+            "year",
+            "symbol",
+            "symbol_prefix",
+            "revision",
+            "addendum",
+            "kind",
+            "language",
+            "status",
+        ]
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
-    """Official documents by symbol, kind, language and year."""
+class DocumentViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Official documents by symbol (with revision and addendum), kind, language and year.
+    Anyone may read; IOM staff may add and change documents (JSON with a link, or multipart
+    with a file)."""
 
     queryset = Document.objects.select_related("dialogue")
     serializer_class = DocumentSerializer

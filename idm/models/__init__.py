@@ -1,6 +1,7 @@
 """Programme core models, one module per topic."""
 
-from idm.models.programme import Dialogue, DialogueQuerySet, Document
+from idm.models.delegations import Invitation, InvitationQuerySet
+from idm.models.programme import Dialogue, DialogueQuerySet, Document, DocumentQuerySet
 from idm.models.states import Language, MemberState, Region
 from idm.models.users import User, UserManager
 
@@ -8,6 +9,9 @@ __all__ = [
     "Dialogue",
     "DialogueQuerySet",
     "Document",
+    "DocumentQuerySet",
+    "Invitation",
+    "InvitationQuerySet",
     "Language",
     "MemberState",
     "Region",

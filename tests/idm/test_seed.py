@@ -90,3 +90,36 @@ def test_seed_idm_demo_refused_without_debug(settings):
     with pytest.raises(CommandError, match="only runs with DJANGO_DEBUG=1"):
         call_command("seed_idm", "--demo")
     assert not User.objects.exists()
+
+
+def test_seed_idm_demo_staff_has_totp_device_and_instructions(settings, capsys):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from idm.demo_totp import DEMO_TOTP_KEY
+
+    settings.DEBUG = True
+    call_command("seed_idm", "--demo")
+    output = capsys.readouterr().out
+    device = TOTPDevice.objects.get(user__email="staff@example.org")
+    assert (device.key, device.confirmed) == (DEMO_TOTP_KEY, True)
+    assert "MRSW23ZNNFSG2LLUN52HALLEMVWW6LLJ" in output
+    assert "otpauth://totp/" in output
+    assert "python manage.py demo_totp" in output
+
+
+def test_demo_totp_prints_a_code_the_device_accepts(settings, capsys):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.DEBUG = True
+    call_command("seed_idm", "--demo")
+    capsys.readouterr()
+    call_command("demo_totp")
+    code = capsys.readouterr().out.strip()
+    assert len(code) == 6 and code.isdigit()
+    assert TOTPDevice.objects.get(user__email="staff@example.org").verify_token(code)
+
+
+def test_demo_totp_refused_outside_development(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        call_command("demo_totp")

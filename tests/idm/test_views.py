@@ -81,3 +81,28 @@ def test_login_page_asks_for_email(client):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert 'type="email"' in response.content.decode()
+
+
+def test_document_file_served_for_published_document(client):
+    from django.core.files.base import ContentFile
+
+    document = DocumentFactory(url="", file=ContentFile(b"IDM 2009 note", name="note.txt"))
+    response = client.get(document.href)
+    assert document.href == f"/documents/{document.pk}/file/"
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"IDM 2009 note"
+    assert 'filename="note' in response["Content-Disposition"]
+
+
+def test_document_file_not_served_for_forthcoming_document(client):
+    from django.core.files.base import ContentFile
+
+    document = DocumentFactory(
+        url="", status="forthcoming", file=ContentFile(b"draft", name="draft.txt")
+    )
+    assert client.get(f"/documents/{document.pk}/file/").status_code == 404
+
+
+def test_favicon_redirects_to_static_icon(client):
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/idm/favicon.svg")

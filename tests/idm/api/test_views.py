@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from rest_framework.throttling import SimpleRateThrottle
 
+from idm.models import Document
 from tests.factories import (
     DelegateFactory,
     DialogueFactory,
@@ -83,7 +84,7 @@ def test_documents_href_absolute_for_uploaded_file(api_client):
 
     DocumentFactory(url="", file=ContentFile(b"text", name="note.txt"))
     row = api_client.get("/api/v1/documents/").json()["results"][0]
-    assert row["href"].startswith("http://testserver/media/documents/")
+    assert row["href"] == f"http://testserver/documents/{row['id']}/file/"
 
 
 @pytest.mark.parametrize(
@@ -153,3 +154,57 @@ def test_schema_and_docs_served(client):
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in (
         docs.content.decode()
     )
+
+
+def test_documents_staff_adds_pdf_and_link(api_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    DialogueFactory(year=2009)
+    api_client.force_authenticate(StaffFactory())
+    upload = SimpleUploadedFile("note.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    response = api_client.post(
+        "/api/v1/documents/",
+        {
+            "symbol": "IC/2009/1",
+            "revision": 1,
+            "title": "Discussion note",
+            "kind": "discussion_note",
+            "language": "fr",
+            "dialogue_year": 2009,
+            "file": upload,
+        },
+        format="multipart",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["full_symbol"], body["language"]) == ("IC/2009/1/Rev.1", "fr")
+    assert body["href"] == f"http://testserver/documents/{body['id']}/file/"
+    assert Document.objects.get(pk=body["id"]).file.name.endswith(".pdf")
+
+
+def test_documents_staff_upload_of_wrong_type_400_with_field_error(api_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    DialogueFactory(year=2009)
+    api_client.force_authenticate(StaffFactory())
+    response = api_client.post(
+        "/api/v1/documents/",
+        {
+            "title": "Tool",
+            "kind": "other",
+            "dialogue_year": 2009,
+            "file": SimpleUploadedFile("tool.exe", b"MZ\x90\x00"),
+        },
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert "not accepted" in response.json()["file"][0]
+
+
+def test_documents_filter_by_revision_and_symbol_prefix(api_client):
+    dialogue = DialogueFactory(year=2008)
+    DocumentFactory(symbol="IC/2008/6", dialogue=dialogue)
+    DocumentFactory(symbol="IC/2008/6", revision=1, dialogue=dialogue)
+    DocumentFactory(symbol="MC/2266", dialogue=dialogue)
+    rows = api_client.get("/api/v1/documents/", {"symbol_prefix": "ic/", "revision": 1}).json()
+    assert [r["full_symbol"] for r in rows["results"]] == ["IC/2008/6/Rev.1"]

@@ -1,4 +1,4 @@
-"""State changes of the programme core. Pages, admin actions, the API and commands call these."""
+"""IOM membership of countries."""
 
 from django.db import transaction
 

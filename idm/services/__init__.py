@@ -1,0 +1,24 @@
+"""State changes of the programme core. Pages, admin actions, the API and commands call these."""
+
+from idm.services.accounts import deactivate_account, reactivate_account
+from idm.services.documents import save_document
+from idm.services.invitations import (
+    InvitationProblem,
+    accept_invitation,
+    find_invitation,
+    invite_delegate,
+    revoke_invitation,
+)
+from idm.services.states import set_membership
+
+__all__ = [
+    "InvitationProblem",
+    "accept_invitation",
+    "deactivate_account",
+    "find_invitation",
+    "invite_delegate",
+    "reactivate_account",
+    "revoke_invitation",
+    "save_document",
+    "set_membership",
+]

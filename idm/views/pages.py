@@ -1,0 +1,76 @@
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from idm.forms import DocumentFilterForm
+from idm.models import Dialogue, Document
+
+DOCUMENT_EDITIONS_PER_PAGE = 25
+
+
+@require_safe
+def home(request):
+    dialogue = Dialogue.objects.current()
+    documents = dialogue.documents.order_by("symbol", "title") if dialogue else []
+    return render(request, "idm/home.html", {"dialogue": dialogue, "documents": documents})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that do not name an icon (the admin)."""
+    return redirect(static("idm/favicon.svg"), permanent=True)
+
+
+@require_safe
+def document_file(request, pk):
+    """The uploaded file of a published document, served by the application so that it works
+    the same in production (no public media directory) and in development."""
+    document = get_object_or_404(Document.objects.exclude(file=""), pk=pk, status="published")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file of this document is missing.") from missing
+    return FileResponse(handle, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+@require_safe
+def document_list(request):
+    """The symbol register: one entry per document, its language versions side by side."""
+    years = Dialogue.objects.order_by("-year").values_list("year", flat=True)
+    form = DocumentFilterForm(request.GET or None, years=list(years))
+    documents = Document.objects.select_related("dialogue")
+    if form.is_bound:
+        documents = form.filter(documents)
+    editions = [list(versions) for _key, versions in groupby(documents, Document.edition_key.fget)]
+    page = Paginator(editions, DOCUMENT_EDITIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "idm/document_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def database_is_reachable():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and monitoring: 200 when the database answers, else 503."""
+    if database_is_reachable():
+        return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "error", "database": "unreachable"}, status=503)

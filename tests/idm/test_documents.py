@@ -1,0 +1,122 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+
+from idm.models import Document
+from tests.factories import DialogueFactory, DocumentFactory
+from tests.helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
+
+
+def checked(upload, **fields):
+    document = DocumentFactory.build(dialogue=DialogueFactory(), url="", file=upload, **fields)
+    document.full_clean()
+    return document
+
+
+def test_document_full_symbol_with_revision_and_addendum():
+    document = DocumentFactory.build(symbol="IC/2008/6", revision=1, addendum=2)
+    assert document.full_symbol == "IC/2008/6/Rev.1/Add.2"
+    assert str(DocumentFactory.build(symbol="MC/2266", title="Draft Report")) == (
+        "MC/2266 Draft Report"
+    )
+
+
+def test_document_language_versions_grouped_under_one_symbol():
+    english = DocumentFactory(symbol="IC/2008/6", language="en")
+    french = DocumentFactory(symbol="IC/2008/6", language="fr", dialogue=english.dialogue)
+    DocumentFactory(symbol="IC/2008/6", revision=1, language="en", dialogue=english.dialogue)
+    versions = Document.objects.language_versions_of(english)
+    assert list(versions) == [english, french]
+
+
+def test_document_same_symbol_language_and_revision_refused_by_database():
+    first = DocumentFactory(symbol="IC/2008/6", language="en")
+    DocumentFactory(symbol="IC/2008/6", language="en", revision=1, dialogue=first.dialogue)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentFactory(symbol="IC/2008/6", language="en", dialogue=first.dialogue)
+
+
+def test_document_revision_without_symbol_refused_by_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentFactory(symbol="", revision=1)
+
+
+def test_document_pdf_upload_accepted():
+    document = checked(SimpleUploadedFile("note.pdf", PDF, content_type="application/pdf"))
+    assert document.file.name == "note.pdf"
+
+
+def test_document_upload_of_disallowed_type_refused_with_message():
+    with pytest.raises(ValidationError) as error:
+        checked(SimpleUploadedFile("tool.exe", b"MZ\x90\x00"))
+    assert error.value.message_dict["file"] == [
+        "Files of type “exe” are not accepted. Allowed types: doc, docx, odt, pdf, ppt, pptx, "
+        "rtf, txt, xls, xlsx."
+    ]
+
+
+def test_document_upload_renamed_binary_refused():
+    with pytest.raises(ValidationError) as error:
+        checked(SimpleUploadedFile("note.pdf", b"MZ\x90\x00 not a pdf"))
+    assert error.value.message_dict["file"] == ["The file's content is not a valid PDF file."]
+
+
+def test_document_upload_binary_text_file_refused():
+    with pytest.raises(ValidationError):
+        checked(SimpleUploadedFile("note.txt", b"abc\x00\x01"))
+
+
+def test_document_upload_too_large_refused(settings):
+    settings.IDM_DOCUMENT_MAX_BYTES = 1024
+    with pytest.raises(ValidationError) as error:
+        checked(SimpleUploadedFile("big.pdf", PDF + b"0" * 2000))
+    assert error.value.message_dict["file"] == ["The file is 2.0\xa0KB; the limit is 1.0\xa0KB."]
+
+
+def test_document_list_groups_language_versions(client):
+    english = DocumentFactory(symbol="IC/2008/6", language="en", title="Discussion Note")
+    DocumentFactory(
+        symbol="IC/2008/6",
+        language="fr",
+        title="Note de discussion",
+        dialogue=english.dialogue,
+        url="https://www.iom.int/fr/idm",
+    )
+    response = client.get("/documents/")
+    (versions,) = response.context["page"].object_list
+    assert [v.language for v in versions] == ["en", "fr"]
+    assert 'href="https://www.iom.int/fr/idm" hreflang="fr"' in response.content.decode()
+
+
+def test_document_list_filters_symbol_kind_year_language(client):
+    DocumentFactory(symbol="IC/2008/6", dialogue=DialogueFactory(year=2008), kind="report")
+    DocumentFactory(symbol="IC/2008/7", dialogue=DialogueFactory(year=2008), language="fr")
+    DocumentFactory(symbol="MC/2266", dialogue=DialogueFactory(year=2009))
+    response = client.get(
+        "/documents/", {"symbol": "ic/2008", "year": 2008, "language": "en", "kind": "report"}
+    )
+    rows = [versions[0].full_symbol for versions in response.context["page"].object_list]
+    assert rows == ["IC/2008/6"]
+
+
+def test_document_list_invalid_filter_shows_message_and_keeps_input(client):
+    DocumentFactory(symbol="IC/2008/6")
+    response = client.get("/documents/", {"symbol": "IC", "kind": "poem"})
+    assert response.status_code == 200
+    assert "kind" in response.context["form"].errors
+    assert 'value="IC"' in response.content.decode()
+    assert list(response.context["page"].object_list) == []
+
+
+def test_document_list_same_query_count_for_1_and_20_rows(client, django_assert_num_queries):
+    DocumentFactory(dialogue=DialogueFactory(year=2030))
+    queries_for_one = count_queries(client, "/documents/")
+    for i in range(1, 20):
+        DocumentFactory(dialogue=DialogueFactory(year=2030 + i))
+    with django_assert_num_queries(queries_for_one):
+        response = client.get("/documents/")
+    assert response.context["page"].paginator.count == 20

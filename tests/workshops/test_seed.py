@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from tests.seed_text import numbered_paragraphs
+from workshops.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_events_four_workshops_with_dates_and_status():
+    call_command("seed_idm")
+    workshops = Event.objects.filter(kind=Event.Kind.WORKSHOP).order_by("start_date")
+    assert [(e.title, e.start_date, e.end_date, e.status) for e in workshops] == [
+        (
+            "Managing Return Migration",
+            datetime.date(2008, 4, 21),
+            datetime.date(2008, 4, 22),
+            "held",
+        ),
+        (
+            "Enhancing the Role of Return Migration in Fostering Development",
+            datetime.date(2008, 7, 7),
+            datetime.date(2008, 7, 8),
+            "held",
+        ),
+        (
+            "Effective Respect for the Human Rights of Migrants: A Shared Responsibility",
+            datetime.date(2009, 3, 25),
+            datetime.date(2009, 3, 26),
+            "subject_to_funding",
+        ),
+        (
+            "Trafficking and Exploitation of Migrants: Ensuring Protection of Human Rights",
+            datetime.date(2009, 7, 9),
+            datetime.date(2009, 7, 10),
+            "subject_to_funding",
+        ),
+    ]
+
+
+def test_seed_events_council_panels_and_gmg_without_invented_dates():
+    call_command("seed_idm")
+    panels = Event.objects.filter(kind=Event.Kind.COUNCIL_PANEL).order_by("order")
+    assert [p.title for p in panels] == [
+        "Return Migration",
+        "Migration Highlights of 2008",
+        "Mixed Migration Flows",
+        "Discussion with the Global Migration Group (GMG)",
+    ]
+    for panel in panels:
+        assert (panel.dialogue.year, panel.status, panel.start_date, panel.venue) == (
+            2008,
+            "held",
+            None,
+            "",
+        )
+        assert [d.symbol for d in panel.documents.all()] == ["MC/2266"]
+    gmg = panels.last()
+    assert "implications of the financial crisis for migration" in gmg.description
+
+
+def test_seed_events_informal_consultations_linked_to_ic_2008_6():
+    call_command("seed_idm")
+    consultations = Event.objects.get(kind=Event.Kind.INFORMAL_CONSULTATION)
+    assert consultations.start_date == datetime.date(2008, 10, 23)
+    assert [d.symbol for d in consultations.documents.all()] == ["IC/2008/6"]
+
+
+def test_seed_events_2009_descriptions_word_for_word():
+    call_command("seed_idm")
+    human_rights = Event.objects.get(slug="2009-human-rights-of-migrants")
+    trafficking = Event.objects.get(slug="2009-trafficking-and-exploitation-of-migrants")
+    assert human_rights.description.split("\n\n") == numbered_paragraphs(6, 8)
+    assert trafficking.description.split("\n\n") == numbered_paragraphs(9, 11)
+    assert human_rights.description.startswith("It is no longer disputed that migrants")
+    assert trafficking.description.endswith("involving a wide range of actors.")

@@ -1,0 +1,71 @@
+import django_filters
+from django.db.models import Prefetch
+from rest_framework import mixins, viewsets
+
+from idm.api.permissions import PublicReadStaffWrite, StaffOnly
+from workshops.api.serializers import (
+    EventDetailSerializer,
+    EventSerializer,
+    RegistrationSerializer,
+)
+from workshops.models import Event, Registration, Session, SessionSpeaker
+
+
+class EventFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="dialogue__year")
+
+    class Meta:
+        model = Event
+        fields = ["year", "kind", "status"]
+
+
+class EventViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Events of the dialogue; the detail nests the agenda with speakers and documents.
+    Anyone may read; IOM staff may create and change events (no deletion through the API)."""
+
+    permission_classes = [PublicReadStaffWrite]
+    lookup_field = "slug"
+    filterset_class = EventFilter
+    search_fields = ["title", "description"]
+    ordering_fields = ["start_date", "title"]
+
+    def get_queryset(self):
+        events = Event.objects.select_related("dialogue").prefetch_related("documents")
+        if self.action == "retrieve":
+            speakers = SessionSpeaker.objects.select_related(
+                "speaker__member_state", "presentation"
+            ).order_by("order", "pk")
+            sessions = Session.objects.prefetch_related(
+                Prefetch("speakers", queryset=speakers), "documents"
+            ).order_by("order", "date", "starts_at", "pk")
+            events = events.prefetch_related(Prefetch("sessions", queryset=sessions))
+        return events.in_calendar_order()
+
+    def get_serializer_class(self):
+        return EventDetailSerializer if self.action == "retrieve" else EventSerializer
+
+
+class RegistrationFilter(django_filters.FilterSet):
+    event = django_filters.CharFilter(field_name="event__slug")
+    year = django_filters.NumberFilter(field_name="event__dialogue__year")
+
+    class Meta:
+        model = Registration
+        fields = ["event", "year", "status", "category"]
+
+
+class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Registrations of participants: personal data, for IOM staff only."""
+
+    permission_classes = [StaffOnly]
+    serializer_class = RegistrationSerializer
+    queryset = Registration.objects.select_related("event", "member_state").order_by(
+        "event", "created_at", "pk"
+    )
+    lookup_field = "reference"
+    filterset_class = RegistrationFilter
+    search_fields = ["name", "email", "organisation"]

@@ -1,0 +1,14 @@
+"""Events of the dialogue, their agendas and the registrations of participants."""
+
+from workshops.models.events import Event, EventQuerySet, Session, SessionSpeaker, Speaker
+from workshops.models.registrations import Registration, RegistrationQuerySet
+
+__all__ = [
+    "Event",
+    "EventQuerySet",
+    "Registration",
+    "RegistrationQuerySet",
+    "Session",
+    "SessionSpeaker",
+    "Speaker",
+]

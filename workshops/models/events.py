@@ -1,0 +1,287 @@
+"""Events (workshops, Council-session panels, informal consultations) and their agendas."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from idm.models import Dialogue, Document, MemberState
+
+
+class EventQuerySet(models.QuerySet):
+    def in_calendar_order(self):
+        """Dated events first, by start date; events whose date is to be announced last."""
+        return self.order_by(models.F("start_date").asc(nulls_last=True), "kind", "order", "title")
+
+    def with_document_count(self):
+        return self.annotate(document_count=models.Count("documents", distinct=True))
+
+
+class Event(models.Model):
+    """A meeting of the dialogue: an intersessional workshop, a panel, a consultation."""
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Intersessional workshop")
+        COUNCIL_PANEL = "council_panel", _("Council-session panel")
+        INFORMAL_CONSULTATION = "informal_consultation", _("Informal consultation")
+        OTHER = "other", _("Other event")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to available funding")
+        CONFIRMED = "confirmed", _("Confirmed")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    dialogue = models.ForeignKey(
+        Dialogue, verbose_name=_("dialogue year"), on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=120,
+        unique=True,
+        help_text=_("The last part of the event page's address, e.g. 2009-trafficking."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Orders events whose dates are the same or unknown.")
+    )
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Empty: date to be announced.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Empty for a one-day event.")
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    description = models.TextField(_("description"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Seats for participants; empty: no limit."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    documents = models.ManyToManyField(
+        Document, verbose_name=_("documents"), blank=True, related_name="events"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [models.F("start_date").asc(nulls_last=True), "order", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_closes_at__isnull=True)
+                | models.Q(
+                    registration_opens_at__isnull=False,
+                    registration_closes_at__gte=models.F("registration_opens_at"),
+                ),
+                name="event_registration_closes_after_opening",
+                violation_error_message=_("Registration cannot close before it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:event", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and not self.start_date:
+            errors["start_date"] = _("Give the start date, or leave both dates empty.")
+        elif self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.registration_closes_at and not self.registration_opens_at:
+            errors["registration_opens_at"] = _("Give the date registration opens.")
+        elif (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at < self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("Registration cannot close before it opens.")
+        if errors:
+            raise ValidationError(errors)
+        if self.start_date and not self.end_date:
+            self.end_date = self.start_date
+
+    @property
+    def dates_known(self):
+        return self.start_date is not None
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+    def registration_is_open(self, now=None):
+        """Registration is open inside its window, for an event that is still to take place."""
+        if self.registration_opens_at is None or self.status in {
+            self.Status.HELD,
+            self.Status.CANCELLED,
+        }:
+            return False
+        now = now or timezone.now()
+        if now < self.registration_opens_at:
+            return False
+        if self.registration_closes_at is not None and now > self.registration_closes_at:
+            return False
+        return not (self.last_day and self.last_day < timezone.localdate(now))
+
+
+class Session(models.Model):
+    """One item of an event's agenda: a time slot with its title, kind, moderator and speakers."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening")
+        PANEL = "panel", _("Panel discussion")
+        PRESENTATIONS = "presentations", _("Presentations")
+        DISCUSSION = "discussion", _("Open discussion")
+        WORKING_GROUP = "working_group", _("Working group")
+        BREAK = "break", _("Break")
+        CLOSING = "closing", _("Closing")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    date = models.DateField(_("date"), null=True, blank=True)
+    starts_at = models.TimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.TimeField(_("ends at"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PANEL)
+    description = models.TextField(_("description"), blank=True)
+    documents = models.ManyToManyField(
+        Document, verbose_name=_("documents"), blank=True, related_name="sessions"
+    )
+
+    class Meta:
+        ordering = ["event", "order", "date", "starts_at", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(starts_at__isnull=False, ends_at__gte=models.F("starts_at")),
+                name="session_ends_not_before_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.ends_at and not self.starts_at:
+            errors["starts_at"] = _("Give the start time, or leave both times empty.")
+        elif self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("A session cannot end before it starts.")
+        event = self.event if self.event_id else None
+        if self.date and event and event.start_date and not within(self.date, event):
+            errors["date"] = _("The date must be one of the event's days.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def moderators(self):
+        return [s for s in self.speakers.all() if s.role == SessionSpeaker.Role.MODERATOR]
+
+    @property
+    def presenters(self):
+        return [s for s in self.speakers.all() if s.role != SessionSpeaker.Role.MODERATOR]
+
+
+def within(day: datetime.date, event: Event):
+    return event.start_date <= day <= (event.end_date or event.start_date)
+
+
+class Speaker(models.Model):
+    """A person who speaks at or moderates sessions of the dialogue."""
+
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    member_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("member state"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="speakers",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        details = ", ".join(part for part in [self.function, self.organisation] if part)
+        return f"{self.name} ({details})" if details else self.name
+
+
+class SessionSpeaker(models.Model):
+    """A speaker's part in one session: moderator or speaker, and their presentation."""
+
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        SPEAKER = "speaker", _("Speaker")
+        DISCUSSANT = "discussant", _("Discussant")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="speakers"
+    )
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    presentation_title = models.CharField(_("presentation"), max_length=300, blank=True)
+    presentation = models.ForeignKey(
+        Document,
+        verbose_name=_("presentation document"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="presented_in",
+    )
+
+    class Meta:
+        ordering = ["session", "order", "pk"]
+        verbose_name = _("speaker of an agenda item")
+        verbose_name_plural = _("speakers and moderators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "speaker", "role"],
+                name="sessionspeaker_once_per_role",
+                violation_error_message=_("This person already has this role in the session."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker.name}: {self.get_role_display()}"

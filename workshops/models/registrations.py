@@ -1,0 +1,119 @@
+"""Participants' registrations for events: confirmed while seats remain, else waitlisted."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from idm.models import MemberState
+from workshops.models.events import Event
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def holding_seats(self):
+        return self.filter(status__in=Registration.SEAT_HOLDING)
+
+
+class Registration(models.Model):
+    """One participant's registration for one event."""
+
+    class Category(models.TextChoices):
+        MEMBER_STATE = "member_state", _("Delegate of a member state")
+        OBSERVER_STATE = "observer_state", _("Delegate of an observer state")
+        INTERNATIONAL_ORGANISATION = "international_organisation", _("International organization")
+        NGO = "ngo", _("Non-governmental organization")
+        ACADEMIA = "academia", _("Academia")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        MIGRANT_ORGANISATION = "migrant_organisation", _("Migrant or diaspora organization")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+        ATTENDED = "attended", _("Attended")
+
+    STATE_CATEGORIES = (Category.MEMBER_STATE, Category.OBSERVER_STATE)
+    SEAT_HOLDING = (Status.PENDING, Status.CONFIRMED, Status.ATTENDED)
+
+    reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("email address"))
+    organisation = models.CharField(
+        _("organization"),
+        max_length=200,
+        help_text=_("Ministry, permanent mission, organization or institution."),
+    )
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    member_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("state represented"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_active_per_email",
+                violation_error_message=_("This email address is already registered."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(category__in=["member_state", "observer_state"])
+                | models.Q(member_state__isnull=False),
+                name="registration_state_delegate_names_state",
+                violation_error_message=_("Say which state the delegate represents."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+    def get_absolute_url(self):
+        return reverse("workshops:registration", kwargs={"reference": self.reference})
+
+    def clean(self):
+        super().clean()
+        self.email = (self.email or "").strip().lower()
+        if self.category in self.STATE_CATEGORIES and not self.member_state_id:
+            raise ValidationError({"member_state": _("Say which state the delegate represents.")})

@@ -1,0 +1,149 @@
+"""State changes of events and registrations. Admin, pages, the API and commands call these."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from workshops.emails import send_registration_email
+from workshops.models import Event, Registration
+
+DUPLICATE_EMAIL = _("This email address is already registered for this event.")
+
+
+@transaction.atomic
+def save_event(*, event, actor, documents=None):
+    """Validate and save an event (new or changed); `documents` replaces its documents."""
+    event.full_clean()
+    event._history_user = actor
+    event.save()
+    if documents is not None:
+        event.documents.set(documents)
+    return event
+
+
+@transaction.atomic
+def set_event_status(*, events, status, actor):
+    """Move `events` to `status` (e.g. confirmed once funded, held afterwards)."""
+    changed = 0
+    locked = Event.objects.select_for_update().filter(pk__in=primary_keys(events))
+    for event in locked.exclude(status=status):
+        event.status = status
+        event._history_user = actor
+        event.save(update_fields=["status", "updated_at"])
+        changed += 1
+    return changed
+
+
+def register(
+    *,
+    event,
+    name,
+    email,
+    organisation,
+    category,
+    function="",
+    member_state=None,
+    user=None,
+    language="en",
+    now=None,
+    lock=True,
+):
+    """Register a participant: confirmed while seats remain, else on the waiting list.
+
+    The event row is locked (`select_for_update`) for the whole decision, so parallel
+    registrations are counted one after another and never overbook. `lock=False` exists only
+    so that a test can show the overbooking the lock prevents.
+    """
+    with transaction.atomic():
+        events = Event.objects.select_for_update() if lock else Event.objects.all()
+        event = events.get(pk=event.pk)
+        if not event.registration_is_open(now):
+            raise ValidationError(_("Registration for this event is closed."), code="closed")
+        email = email.strip().lower()
+        if event.registrations.active().filter(email__iexact=email).exists():
+            raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate")
+        registration = Registration(
+            event=event,
+            name=name.strip(),
+            email=email,
+            organisation=organisation.strip(),
+            function=function.strip(),
+            category=category,
+            member_state=member_state,
+            user=user if user is not None and user.is_authenticated else None,
+            language=language,
+            status=status_for_new_registration(event),
+        )
+        registration.full_clean()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate") from error
+        transaction.on_commit(lambda: send_registration_email(registration))
+    return registration
+
+
+def status_for_new_registration(event):
+    if event.capacity is None:
+        return Registration.Status.CONFIRMED
+    seats_taken = event.registrations.holding_seats().count()
+    if seats_taken < event.capacity:
+        return Registration.Status.CONFIRMED
+    return Registration.Status.WAITLISTED
+
+
+@transaction.atomic
+def cancel_registration(*, registration, actor=None):
+    """Cancel a registration; a freed seat goes to the first person on the waiting list."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return None
+    freed_seat = registration.status in Registration.SEAT_HOLDING
+    _set_status(registration, Registration.Status.CANCELLED, actor)
+    if freed_seat:
+        return promote_from_waiting_list(event=event, actor=actor)
+    return None
+
+
+def promote_from_waiting_list(*, event, actor=None):
+    """Confirm the earliest waitlisted registration if a seat is free (event row locked)."""
+    if event.capacity is not None and event.registrations.holding_seats().count() >= (
+        event.capacity
+    ):
+        return None
+    waiting = event.registrations.filter(status=Registration.Status.WAITLISTED).first()
+    if waiting is None:
+        return None
+    _set_status(waiting, Registration.Status.CONFIRMED, actor)
+    transaction.on_commit(lambda: send_registration_email(waiting))
+    return waiting
+
+
+@transaction.atomic
+def set_registration_status(*, registrations, status, actor):
+    """Staff decisions on registrations (confirm, waitlist, mark attended, cancel)."""
+    registrations = Registration.objects.filter(pk__in=primary_keys(registrations))
+    if status == Registration.Status.CANCELLED:
+        cancelled = 0
+        for registration in registrations.exclude(status=status):
+            cancel_registration(registration=registration, actor=actor)
+            cancelled += 1
+        return cancelled
+    changed = 0
+    for registration in registrations.select_for_update().exclude(status=status):
+        _set_status(registration, status, actor)
+        changed += 1
+    return changed
+
+
+def primary_keys(queryset):
+    """The rows' keys, so that locking works whatever the caller annotated (admin counts)."""
+    return list(queryset.values_list("pk", flat=True))
+
+
+def _set_status(registration, status, actor):
+    registration.status = status
+    registration._history_user = actor
+    registration.save(update_fields=["status", "updated_at"])
