@@ -20,6 +20,7 @@ api_patterns = [
     path("", include("idm.api.urls")),
     path("", include("workshops.api.urls")),
     path("", include("principles.api.urls")),
+    path("", include("surveys.api.urls")),
 ]
 
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
     path("", include("idm.urls_accounts")),
     path("", include("workshops.urls")),
     path("", include("principles.urls")),
+    path("", include("surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_patterns, "api"))),

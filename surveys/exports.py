@@ -1,0 +1,153 @@
+"""Responses as CSV or XLSX: one row per response, one column per question (one per option for
+multiple choice and ranking), labels in the chosen language. Both are streamed."""
+
+import csv
+import tempfile
+
+from django.db.models import Prefetch
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from idm.models import Region
+from surveys import values as answer_values
+from surveys.models import Answer, Question, Response, localized
+from surveys.structure import load_questionnaire
+
+Kind = Question.Kind
+CHUNK = 200
+
+
+class Columns:
+    """Column headers and how to fill them, computed once in the export's language."""
+
+    def __init__(self, survey, language):
+        self.language = language
+        self.questionnaire = load_questionnaire(survey)
+        with translation.override(language):
+            self.fixed = [
+                _("State code"),
+                _("Member state"),
+                _("Region"),
+                _("Status"),
+                _("Version"),
+                _("Submitted at"),
+                _("Submitted by"),
+                _("Last changed at"),
+            ]
+            self.status_labels = {value: str(label) for value, label in Response.Status.choices}
+            self.yes, self.no = _("Yes"), _("No")
+            self.sheet_title = _("Responses")[:31]
+            self.region_labels = {value: str(label) for value, label in Region.choices}
+        self.question_headers = []
+        for question in self.questionnaire.questions:
+            number = self.questionnaire.numbers[question.pk]
+            text = localized(question, "text", language)
+            if question.kind in (Kind.MULTIPLE_CHOICE, Kind.RANKING):
+                for option in question.options.all():
+                    option_text = localized(option, "text", language)
+                    self.question_headers.append(f"Q{number}. {text} — {option_text}")
+            else:
+                self.question_headers.append(f"Q{number}. {text}")
+
+    @property
+    def headers(self):
+        return self.fixed + self.question_headers
+
+    def row(self, response):
+        answers = {answer.question_id: answer for answer in response.answers.all()}
+        state = response.member_state
+        row = [
+            state.code if state else "",
+            state.name if state else response.respondent_key,
+            self.region_labels.get(state.region, "") if state else "",
+            self.status_labels[response.status],
+            response.version,
+            local_time(response.submitted_at),
+            response.submitted_by.email if response.submitted_by else "",
+            local_time(response.updated_at),
+        ]
+        for question in self.questionnaire.questions:
+            value = answer_values.stored_value(question, answers.get(question.pk))
+            row.extend(self.cells(question, value))
+        return row
+
+    def cells(self, question, value):
+        empty = answer_values.is_empty(value)
+        if question.kind == Kind.MULTIPLE_CHOICE:
+            return ["" if empty else int(o.pk in value) for o in question.options.all()]
+        if question.kind == Kind.RANKING:
+            return [value.get(o.pk, "") for o in question.options.all()]
+        if empty:
+            return [""]
+        if question.kind == Kind.SINGLE_CHOICE:
+            option = next((o for o in question.options.all() if o.pk == value), None)
+            return [localized(option, "text", self.language) if option else ""]
+        if question.kind == Kind.YES_NO:
+            return [self.yes if value else self.no]
+        if question.kind == Kind.NUMBER:
+            return [float(value)]
+        return [value]
+
+
+def local_time(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def responses_of(survey):
+    answers = Answer.objects.prefetch_related("choices")
+    return (
+        Response.objects.filter(survey=survey)
+        .select_related("member_state", "submitted_by")
+        .prefetch_related(Prefetch("answers", queryset=answers))
+        .order_by("member_state__name", "pk")
+        .iterator(chunk_size=CHUNK)
+    )
+
+
+def filename(survey, extension):
+    return f"{slugify(survey.title_en)[:60] or 'survey'}-responses.{extension}"
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(survey, language):
+    columns = Columns(survey, language)
+    writer = csv.writer(Echo())
+    yield "\ufeff" + writer.writerow(columns.headers)  # BOM: Excel reads the accents right
+    for response in responses_of(survey):
+        yield writer.writerow(columns.row(response))
+
+
+def csv_response(survey, *, language):
+    response = StreamingHttpResponse(
+        csv_rows(survey, language), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename(survey, "csv")}"'
+    return response
+
+
+def xlsx_response(survey, *, language):
+    """openpyxl's write-only workbook keeps one row in memory at a time; the file is then
+    streamed from a temporary file."""
+    from openpyxl import Workbook
+
+    columns = Columns(survey, language)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=columns.sheet_title)
+    sheet.append(columns.headers)
+    for response in responses_of(survey):
+        sheet.append(columns.row(response))
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename(survey, "xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -1,0 +1,17 @@
+"""Survey models: the questionnaire (surveys.py) and what respondents answer (responses.py)."""
+
+from surveys.models.i18n import localized
+from surveys.models.responses import Answer, AnswerChoice, Response, ThemeAdoption
+from surveys.models.surveys import Option, Question, Section, Survey
+
+__all__ = [
+    "Answer",
+    "AnswerChoice",
+    "Option",
+    "Question",
+    "Response",
+    "Section",
+    "Survey",
+    "ThemeAdoption",
+    "localized",
+]

@@ -1,0 +1,44 @@
+from django.urls import path, register_converter
+
+from surveys.views import respond, staff
+
+
+class StateCodeConverter:
+    """ISO 3166 alpha-2 code of a member state, e.g. PH."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value.upper()
+
+
+register_converter(StateCodeConverter, "state")
+
+app_name = "surveys"
+
+urlpatterns = [
+    path("surveys/", respond.survey_list, name="list"),
+    path("surveys/<int:pk>/", respond.survey_start, name="start"),
+    path("surveys/<int:pk>/dashboard/", staff.dashboard, name="dashboard"),
+    path("surveys/<int:pk>/remind/", staff.remind, name="remind"),
+    path("surveys/<int:pk>/results/", staff.results, name="results"),
+    path("surveys/<int:pk>/adopt-theme/", staff.adopt_theme, name="adopt_theme"),
+    path("surveys/<int:pk>/responses.csv", staff.export, {"file_format": "csv"}, name="csv"),
+    path("surveys/<int:pk>/responses.xlsx", staff.export, {"file_format": "xlsx"}, name="xlsx"),
+    path("surveys/<int:pk>/<state:code>/", respond.response_overview, name="response"),
+    path("surveys/<int:pk>/<state:code>/submit/", respond.submit, name="submit"),
+    path("surveys/<int:pk>/<state:code>/reopen/", respond.reopen, name="reopen"),
+    path(
+        "surveys/<int:pk>/<state:code>/sections/<int:position>/",
+        respond.section_page,
+        name="section",
+    ),
+    path(
+        "surveys/<int:pk>/<state:code>/sections/<int:position>/conflict/",
+        respond.conflict_page,
+        name="conflict",
+    ),
+]

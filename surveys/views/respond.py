@@ -1,0 +1,361 @@
+"""Delegates' pages: their state's surveys, the shared draft section by section, submission."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from idm.permissions import is_staff
+from surveys import services
+from surveys import values as answer_values
+from surveys.forms import (
+    ReopenForm,
+    SubmitForm,
+    post_as_dict,
+    question_views,
+    read_section,
+)
+from surveys.models import Response
+from surveys.services.notifications import answered_sections
+from surveys.views.common import get_survey, refuse, state_response, visible_surveys
+
+
+@login_required
+@require_safe
+def survey_list(request):
+    """Surveys addressed to the user's state, with where its response stands."""
+    user = request.user
+    surveys = list(visible_surveys(user).order_by("-opens_at", "-pk"))
+    statuses = {}
+    if user.member_state_id:
+        statuses = dict(
+            Response.objects.filter(member_state_id=user.member_state_id).values_list(
+                "survey_id", "status"
+            )
+        )
+    rows = [
+        {
+            "survey": survey,
+            "status": Response.Status(statuses[survey.pk]).label
+            if survey.pk in statuses
+            else _("Not started"),
+        }
+        for survey in surveys
+    ]
+    return render(
+        request,
+        "surveys/list.html",
+        {"rows": rows, "state": user.member_state, "is_staff": is_staff(user)},
+    )
+
+
+@login_required
+@require_safe
+def survey_start(request, pk):
+    """A survey's entry: a delegate goes to their state's response, staff to the dashboard."""
+    survey = get_survey(request, pk)
+    if is_staff(request.user):
+        return redirect("surveys:dashboard", pk=survey.pk)
+    if request.user.member_state_id is None:
+        return refuse(request, _("Only delegates of member states answer this survey."))
+    return redirect("surveys:response", pk=survey.pk, code=request.user.member_state.code)
+
+
+def section_url(survey, state, section):
+    return reverse(
+        "surveys:section",
+        kwargs={"pk": survey.pk, "code": state.code, "position": section.position},
+    )
+
+
+def progress(ctx):
+    """[(section, answered, total)] of the questions shown."""
+    shown = ctx.questionnaire.visible(ctx.values)
+    rows = []
+    for section in ctx.questionnaire.sections:
+        ids = [q.pk for q in section.questions.all() if q.pk in shown]
+        answered = sum(1 for pk in ids if not answer_values.is_empty(ctx.values[pk]))
+        rows.append((section, answered, len(ids)))
+    return rows
+
+
+def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200):
+    return render(
+        request,
+        "surveys/overview.html",
+        {
+            "ctx": ctx,
+            "survey": ctx.survey,
+            "state": ctx.state,
+            "response": ctx.response,
+            "progress": progress(ctx),
+            "sections": answered_sections(ctx.questionnaire, ctx.values),
+            "missing": [
+                (
+                    question,
+                    message,
+                    ctx.questionnaire.numbers[question.pk],
+                    section_url(ctx.survey, ctx.state, question.section)
+                    + f"#question-{question.pk}",
+                )
+                for question, message in (missing or [])
+            ],
+            "submit_form": SubmitForm(initial={"version": ctx.version}),
+            "reopen_form": reopen_form or ReopenForm(),
+            "history": ctx.response.history.select_related("history_user")[:20]
+            if ctx.response and is_staff(request.user)
+            else [],
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def response_overview(request, pk, code):
+    ctx = state_response(request, pk, code)
+    if not ctx.can_read:
+        return refuse(request)
+    return render_overview(request, ctx)
+
+
+def render_section(request, ctx, section, *, shown_values=None, errors=None, status=200):
+    views = question_views(
+        section,
+        ctx.questionnaire,
+        ctx.values if shown_values is None else shown_values,
+        answers=ctx.answers,
+        errors=errors,
+    )
+    if not ctx.can_edit:
+        for view in views:
+            view.display_value = answer_values.display(view.question, ctx.values[view.question.pk])
+    sections = ctx.questionnaire.sections
+    index = sections.index(section)
+    return render(
+        request,
+        "surveys/section.html",
+        {
+            "ctx": ctx,
+            "survey": ctx.survey,
+            "state": ctx.state,
+            "section": section,
+            "questions": views,
+            "version": ctx.version,
+            "previous_section": sections[index - 1] if index > 0 else None,
+            "next_section": sections[index + 1] if index + 1 < len(sections) else None,
+            "has_errors": bool(errors),
+            "shown": ctx.questionnaire.visible(ctx.values),
+        },
+        status=status,
+    )
+
+
+def conflict_key(ctx, section):
+    return f"surveys-conflict-{ctx.survey.pk}-{ctx.state.pk}-{section.pk}"
+
+
+def is_autosave(request):
+    return request.POST.get("autosave") == "1"
+
+
+def field_errors(section, errors):
+    return {f"q{question_id}": messages for question_id, messages in errors.items()}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def section_page(request, pk, code, position):
+    ctx = state_response(request, pk, code)
+    if not ctx.can_read:
+        return refuse(request)
+    section = ctx.questionnaire.section_at(position)
+    if section is None:
+        raise Http404
+    if request.method != "POST":
+        return render_section(request, ctx, section)
+    if not ctx.can_edit:
+        return refuse(request, edit_refusal(ctx))
+    return save_section(request, ctx, section)
+
+
+def edit_refusal(ctx):
+    if ctx.response is not None and ctx.response.is_submitted:
+        return str(services.ResponseLocked.message)
+    if not ctx.survey.is_accepting_answers():
+        return str(services.SurveyNotOpen.message)
+    if is_staff(ctx.user):
+        return _("IOM staff read responses; only the state's delegates change them.")
+    if not ctx.is_member:
+        return _("This survey is addressed to IOM member states.")
+    return _("Your role lets you read your state's draft but not change it.")
+
+
+def save_section(request, ctx, section):
+    raw, cleaned, errors = read_section(section, request.POST)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    if not errors:
+        try:
+            response = services.save_answers(
+                survey=ctx.survey,
+                member_state=ctx.state,
+                values=cleaned,
+                expected_version=version,
+                actor=request.user,
+                questionnaire=ctx.questionnaire,
+            )
+        except services.StaleVersion:
+            request.session[conflict_key(ctx, section)] = post_as_dict(request.POST)
+            conflict_url = reverse(
+                "surveys:conflict",
+                kwargs={"pk": ctx.survey.pk, "code": ctx.state.code, "position": section.position},
+            )
+            if is_autosave(request):
+                return JsonResponse(
+                    {"conflict_url": conflict_url, "message": str(services.StaleVersion.message)},
+                    status=409,
+                )
+            return redirect(conflict_url)
+        except services.AnswersInvalid as error:
+            errors = error.errors
+        except services.SurveyError as error:
+            if is_autosave(request):
+                return JsonResponse({"message": str(error.message)}, status=403)
+            return refuse(request, error.message)
+    if errors:
+        if is_autosave(request):
+            return JsonResponse(
+                {
+                    "errors": field_errors(section, errors),
+                    "message": str(services.AnswersInvalid.message),
+                },
+                status=400,
+            )
+        return render_section(request, ctx, section, shown_values=raw, errors=errors, status=400)
+    request.session.pop(conflict_key(ctx, section), None)
+    if is_autosave(request):
+        return JsonResponse(
+            {
+                "version": response.version,
+                "saved_at": date_format(timezone.localtime(), "DATETIME_FORMAT"),
+            }
+        )
+    messages.success(request, _("Section “%(title)s” saved.") % {"title": section.title})
+    sections = ctx.questionnaire.sections
+    index = sections.index(section)
+    if "save_next" in request.POST and index + 1 < len(sections):
+        return redirect(section_url(ctx.survey, ctx.state, sections[index + 1]))
+    if "save_next" in request.POST:
+        return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
+    return redirect(section_url(ctx.survey, ctx.state, section))
+
+
+@login_required
+@require_safe
+def conflict_page(request, pk, code, position):
+    """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet)."""
+    ctx = state_response(request, pk, code)
+    if not ctx.can_read:
+        return refuse(request)
+    section = ctx.questionnaire.section_at(position)
+    if section is None:
+        raise Http404
+    stored = request.session.get(conflict_key(ctx, section))
+    if stored is None:
+        return redirect(section_url(ctx.survey, ctx.state, section))
+    post = QueryDict(mutable=True)
+    for key, items in stored.items():
+        post.setlist(key, items)
+    raw, cleaned, _errors = read_section(section, post)
+    rows = []
+    for question in section.questions.all():
+        theirs = ctx.values[question.pk]
+        yours = cleaned.get(question.pk, answer_values.empty_value(question))
+        rows.append(
+            {
+                "number": ctx.questionnaire.numbers[question.pk],
+                "question": question,
+                "theirs": answer_values.display(question, theirs),
+                "yours": answer_values.display(question, yours),
+                "differs": not answer_values.same_value(question, theirs, yours),
+                "answer": ctx.answers.get(question.pk),
+            }
+        )
+    views = question_views(section, ctx.questionnaire, raw, answers=ctx.answers)
+    return render(
+        request,
+        "surveys/conflict.html",
+        {
+            "ctx": ctx,
+            "survey": ctx.survey,
+            "state": ctx.state,
+            "section": section,
+            "rows": rows,
+            "questions": views,
+            "version": ctx.version,
+        },
+        status=409,
+    )
+
+
+@login_required
+@require_POST
+def submit(request, pk, code):
+    ctx = state_response(request, pk, code)
+    if not ctx.can_read:
+        return refuse(request)
+    form = SubmitForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        services.submit_response(
+            survey=ctx.survey, member_state=ctx.state, actor=request.user, expected_version=version
+        )
+    except services.MissingAnswers as error:
+        return render_overview(request, ctx, missing=error.missing, status=400)
+    except services.StaleVersion:
+        messages.warning(
+            request,
+            _("A colleague changed the draft after you opened this page. Check it, then submit."),
+        )
+    except services.AlreadySubmitted as error:
+        messages.info(request, error.message)
+    except services.NotAllowed:
+        return refuse(request, _("Only your state's focal point can submit the response."))
+    except services.SurveyError as error:
+        return refuse(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Submitted. A receipt with a copy of the answers was emailed to your delegation."),
+        )
+    return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
+
+
+@login_required
+@require_POST
+def reopen(request, pk, code):
+    ctx = state_response(request, pk, code)
+    if not is_staff(request.user):
+        return refuse(request)
+    if ctx.response is None:
+        raise Http404
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return render_overview(request, ctx, reopen_form=form, status=400)
+    try:
+        services.reopen_response(
+            response=ctx.response, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.SurveyError as error:
+        form.add_error("reason", error.message)
+        return render_overview(request, ctx, reopen_form=form, status=400)
+    messages.success(request, _("The response is open again for the state's delegates."))
+    return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)

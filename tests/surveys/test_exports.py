@@ -1,0 +1,138 @@
+import io
+
+import openpyxl
+import pandas
+import pytest
+from django.urls import reverse
+
+from surveys import services
+from tests.surveys.factories import complete_values, delegation, small_survey
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def answered():
+    s = small_survey(title_en="Enquête d’efficacité")
+    ph, mx = delegation("PH", "asia"), delegation("MX", "americas")
+    values = complete_values(s)
+    values[s.conditional.pk] = "Atelier « Gérer les migrations de retour »"
+    values[s.ranking.pk] = {s.option(s.ranking, 2).pk: 1, s.option(s.ranking, 0).pk: 2}
+    values[s.multiple.pk] = [s.option(s.multiple, 1).pk]
+    values[s.number.pk] = "3.5"
+    services.save_answers(
+        survey=s.survey,
+        member_state=ph.state,
+        values=values,
+        expected_version=0,
+        actor=ph.contributor,
+        coerce=True,
+    )
+    services.submit_response(survey=s.survey, member_state=ph.state, actor=ph.focal_point)
+    services.save_answers(
+        survey=s.survey,
+        member_state=mx.state,
+        values={s.long_text.pk: "Más talleres en español"},
+        expected_version=0,
+        actor=mx.contributor,
+    )
+    return s
+
+
+def question_columns(s, language="en"):
+    columns = []
+    for number, question in enumerate(
+        [s.single, s.yes_no, s.conditional, s.multiple, s.likert, s.ranking, s.number, s.long_text],
+        start=1,
+    ):
+        text = getattr(question, f"text_{language}") or question.text_en
+        if question.kind in ("multiple_choice", "ranking"):
+            for option in question.options.all():
+                option_text = getattr(option, f"text_{language}") or option.text_en
+                columns.append(f"Q{number}. {text} — {option_text}")
+        else:
+            columns.append(f"Q{number}. {text}")
+    return columns
+
+
+def test_csv_export_opens_in_pandas_with_accents_and_every_question(staff_client, answered):
+    s = answered
+    response = staff_client.get(reverse("surveys:csv", args=[s.survey.pk]), {"lang": "en"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "enquete-defficacite-responses.csv" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())
+    frame = pandas.read_csv(io.BytesIO(body), encoding="utf-8-sig", keep_default_na=False)
+    assert list(frame.columns)[8:] == question_columns(s)
+    assert len(frame) == 2
+    ph = frame[frame["State code"] == "PH"].iloc[0]
+    assert ph["Status"] == "Submitted"
+    assert ph[f"Q3. {s.conditional.text_en}"] == "Atelier « Gérer les migrations de retour »"
+    assert int(ph[f"Q6. {s.ranking.text_en} — Théme A"]) == 2
+    assert int(ph[f"Q6. {s.ranking.text_en} — Theme C"]) == 1
+    assert ph[f"Q6. {s.ranking.text_en} — Theme B"] == ""
+    assert int(ph[f"Q4. {s.multiple.text_en} — Rights"]) == 1
+    assert int(ph[f"Q4. {s.multiple.text_en} — Labour"]) == 0
+    assert float(ph[f"Q7. {s.number.text_en}"]) == 3.5
+    mx = frame[frame["State code"] == "MX"].iloc[0]
+    assert (mx["Status"], mx[f"Q8. {s.long_text.text_en}"]) == ("Draft", "Más talleres en español")
+
+
+def test_xlsx_export_opens_in_openpyxl_with_french_labels(staff_client, answered):
+    s = answered
+    response = staff_client.get(reverse("surveys:xlsx", args=[s.survey.pk]), {"lang": "fr"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    assert sheet.title == "Réponses"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0][:4]) == ["Code de l’État", "État membre", "Région", "Statut"]
+    assert list(rows[0][8:]) == question_columns(s, "fr")
+    ph = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == "PH"), strict=True))
+    assert ph["Statut"] == "Soumise"
+    assert ph[f"Q1. {s.single.text_fr}"] == "Workshop (fr)"
+    assert ph[f"Q2. {s.yes_no.text_fr}"] == "Oui"
+    frame = pandas.read_excel(
+        io.BytesIO(
+            b"".join(
+                staff_client.get(reverse("surveys:xlsx", args=[s.survey.pk])).streaming_content
+            )
+        )
+    )
+    assert len(frame) == 2
+
+
+def test_exports_refused_to_delegates(client, answered):
+    client.force_login(answered.survey.responses.first().member_state.delegates.first())
+    assert client.get(reverse("surveys:csv", args=[answered.survey.pk])).status_code == 403
+    assert client.get(reverse("surveys:xlsx", args=[answered.survey.pk])).status_code == 403
+
+
+def test_csv_export_same_query_count_for_1_and_20_responses(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    s = small_survey()
+
+    def export_queries():
+        with CaptureQueriesContext(connection) as context:
+            response = staff_client.get(reverse("surveys:csv", args=[s.survey.pk]))
+            lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+        return len(context.captured_queries), len(lines)
+
+    def add_response(code):
+        d = delegation(code)
+        services.save_answers(
+            survey=s.survey,
+            member_state=d.state,
+            values=complete_values(s),
+            expected_version=0,
+            actor=d.contributor,
+        )
+
+    add_response("AA")
+    queries_for_one, lines = export_queries()
+    assert lines == 2
+    for i in range(19):
+        add_response(f"B{chr(65 + i)}")
+    assert export_queries() == (queries_for_one, 21)
