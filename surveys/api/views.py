@@ -196,6 +196,13 @@ class ResponseViewSet(
             )
         return ApiResponse({"detail": error.message}, status=status.HTTP_409_CONFLICT)
 
+    def precondition_failed(self, error):
+        """412: the client's If-Match names an older version; it gets the current one."""
+        return ApiResponse(
+            {"detail": str(error.message), "version": error.response.version},
+            status=status.HTTP_412_PRECONDITION_FAILED,
+        )
+
     def saved(self, response, code=status.HTTP_200_OK):
         response = self.get_queryset().get(pk=response.pk)
         api_response = ApiResponse(ResponseSerializer(response).data, status=code)
@@ -259,10 +266,7 @@ class ResponseViewSet(
                 whole_response=True,
             )
         except services.StaleVersion as error:
-            return ApiResponse(
-                {"detail": str(error.message), "version": error.response.version},
-                status=status.HTTP_412_PRECONDITION_FAILED,
-            )
+            return self.precondition_failed(error)
         except services.SurveyError as error:
             return self.refusal(error)
         return self.saved(response)
@@ -290,10 +294,7 @@ class ResponseViewSet(
                 status=status.HTTP_400_BAD_REQUEST,
             )
         except services.StaleVersion as error:
-            return ApiResponse(
-                {"detail": str(error.message), "version": error.response.version},
-                status=status.HTTP_412_PRECONDITION_FAILED,
-            )
+            return self.precondition_failed(error)
         except services.SurveyError as error:
             return self.refusal(error)
         return self.saved(response)
