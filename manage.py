@@ -7,6 +7,11 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "idm.settings")
+    if "DJANGO_DEBUG" not in os.environ and "DJANGO_SECRET_KEY" not in os.environ:
+        # A checkout with no configuration at all is a developer's: run commands in
+        # development mode. Production always sets DJANGO_SECRET_KEY (the web server refuses
+        # to start without it), so this never applies there.
+        os.environ["DJANGO_DEBUG"] = "1"
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)
