@@ -1,7 +1,7 @@
 """Public programme pages: dialogue years, events with their agendas, calendars, registration."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -12,7 +12,7 @@ from idm.models import Dialogue
 from workshops import services
 from workshops.calendar import dialogue_calendar, event_calendar
 from workshops.forms import RegistrationForm
-from workshops.models import Event, Registration, Session, SessionSpeaker
+from workshops.models import Event, Registration
 
 
 @require_safe
@@ -36,22 +36,9 @@ def dialogue_detail(request, year):
     )
 
 
-def event_with_programme(slug):
-    speakers = SessionSpeaker.objects.select_related(
-        "speaker__member_state", "presentation"
-    ).order_by("order", "pk")
-    sessions = Session.objects.prefetch_related(
-        Prefetch("speakers", queryset=speakers), "documents"
-    ).order_by("order", "date", "starts_at", "pk")
-    queryset = Event.objects.select_related("dialogue").prefetch_related(
-        Prefetch("sessions", queryset=sessions), "documents"
-    )
-    return get_object_or_404(queryset, slug=slug)
-
-
 @require_safe
 def event_detail(request, slug):
-    event = event_with_programme(slug)
+    event = get_object_or_404(Event.objects.with_programme(), slug=slug)
     principles = event.principles.select_related("principle_set").order_by("principle_set", "order")
     return render(
         request,

@@ -1,9 +1,26 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from idm import services
 from idm.api.errors import api_validation_error
 from idm.models import Dialogue, Document, MemberState
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class DocumentHrefField(serializers.Field):
+    """Where an API client downloads a document: the absolute file URL, else its link."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, document) -> str:
+        href = document.href
+        request = self.context.get("request")
+        if href and href.startswith("/") and request is not None:
+            return request.build_absolute_uri(href)
+        return href
 
 
 class MemberStateSerializer(serializers.ModelSerializer):
@@ -35,7 +52,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     dialogue_year = serializers.SlugRelatedField(
         source="dialogue", slug_field="year", queryset=Dialogue.objects.all()
     )
-    href = serializers.SerializerMethodField()
+    href = DocumentHrefField()
     full_symbol = serializers.CharField(read_only=True)
     file = serializers.FileField(write_only=True, required=False, allow_empty_file=False)
 
@@ -74,10 +91,3 @@ class DocumentSerializer(serializers.ModelSerializer):
             return services.save_document(document=document, actor=self.context["request"].user)
         except DjangoValidationError as error:
             raise api_validation_error(error) from error
-
-    def get_href(self, document) -> str:
-        href = document.href
-        request = self.context.get("request")
-        if href and href.startswith("/") and request is not None:
-            return request.build_absolute_uri(href)
-        return href

@@ -2,25 +2,19 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from idm.api.errors import api_validation_error
+from idm.api.serializers import DocumentHrefField
 from idm.models import Dialogue, Document
 from workshops import services
 from workshops.models import Event, Registration, Session, SessionSpeaker
 
 
 class AttachedDocumentSerializer(serializers.ModelSerializer):
-    href = serializers.SerializerMethodField()
+    href = DocumentHrefField()
     full_symbol = serializers.CharField(read_only=True)
 
     class Meta:
         model = Document
         fields = ["id", "symbol", "full_symbol", "title", "kind", "language", "status", "href"]
-
-    def get_href(self, document) -> str:
-        href = document.href
-        request = self.context.get("request")
-        if href and href.startswith("/") and request is not None:
-            return request.build_absolute_uri(href)
-        return href
 
 
 class SessionSpeakerSerializer(serializers.ModelSerializer):

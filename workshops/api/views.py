@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
@@ -8,7 +7,7 @@ from workshops.api.serializers import (
     EventSerializer,
     RegistrationSerializer,
 )
-from workshops.models import Event, Registration, Session, SessionSpeaker
+from workshops.models import Event, Registration
 
 
 class EventFilter(django_filters.FilterSet):
@@ -34,15 +33,10 @@ class EventViewSet(
     ordering_fields = ["start_date", "title"]
 
     def get_queryset(self):
-        events = Event.objects.select_related("dialogue").prefetch_related("documents")
         if self.action == "retrieve":
-            speakers = SessionSpeaker.objects.select_related(
-                "speaker__member_state", "presentation"
-            ).order_by("order", "pk")
-            sessions = Session.objects.prefetch_related(
-                Prefetch("speakers", queryset=speakers), "documents"
-            ).order_by("order", "date", "starts_at", "pk")
-            events = events.prefetch_related(Prefetch("sessions", queryset=sessions))
+            events = Event.objects.with_programme()
+        else:
+            events = Event.objects.select_related("dialogue").prefetch_related("documents")
         return events.in_calendar_order()
 
     def get_serializer_class(self):

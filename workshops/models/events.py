@@ -20,6 +20,19 @@ class EventQuerySet(models.QuerySet):
     def with_document_count(self):
         return self.annotate(document_count=models.Count("documents", distinct=True))
 
+    def with_programme(self):
+        """Everything an event page or the API detail shows, in a fixed number of queries:
+        the dialogue, documents, and the agenda with its speakers and presentations."""
+        speakers = SessionSpeaker.objects.select_related(
+            "speaker__member_state", "presentation"
+        ).order_by("order", "pk")
+        sessions = Session.objects.prefetch_related(
+            models.Prefetch("speakers", queryset=speakers), "documents"
+        ).order_by("order", "date", "starts_at", "pk")
+        return self.select_related("dialogue").prefetch_related(
+            models.Prefetch("sessions", queryset=sessions), "documents"
+        )
+
 
 class Event(models.Model):
     """A meeting of the dialogue: an intersessional workshop, a panel, a consultation."""
