@@ -248,6 +248,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["idm.api.permissions.StaffOnly"],
+    # The API takes JSON (one parser that answers 400 to malformed or too deeply nested JSON);
+    # only endpoints that receive a file add multipart.
+    "DEFAULT_PARSER_CLASSES": ["idm.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "idm.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",

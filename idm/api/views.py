@@ -1,6 +1,8 @@
 import django_filters
 from rest_framework import mixins, viewsets
+from rest_framework.parsers import MultiPartParser
 
+from idm.api.parsers import JSONParser
 from idm.api.permissions import PublicReadStaffWrite
 from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
 from idm.models import Dialogue, Document, MemberState
@@ -62,6 +64,7 @@ class DocumentViewSet(
     queryset = Document.objects.select_related("dialogue")
     serializer_class = DocumentSerializer
     permission_classes = [PublicReadStaffWrite]
+    parser_classes = [JSONParser, MultiPartParser]
     filterset_class = DocumentFilter
     search_fields = ["symbol", "title", "description"]
     ordering_fields = ["symbol", "title", "published_on"]
