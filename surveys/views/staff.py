@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -90,11 +89,8 @@ def dashboard(request, pk):
 @require_POST
 def remind(request, pk):
     survey = get_survey(request, pk)
-    survey_url = request.build_absolute_uri(reverse("surveys:start", kwargs={"pk": survey.pk}))
     try:
-        sent = services.remind_focal_points(
-            survey=survey, actor=request.user, survey_url=survey_url
-        )
+        sent = services.remind_focal_points(survey=survey, actor=request.user)
     except services.SurveyError as error:
         messages.error(request, error.message)
     else:
