@@ -74,7 +74,8 @@ class User(AbstractUser):
 
     objects = UserManager()
     history = HistoricalRecords(
-        excluded_fields=["password", "last_login", "preferred_language"], user_related_name="+")
+        excluded_fields=["password", "last_login", "preferred_language"], user_related_name="+"
+    )
 
     class Meta:
         ordering = ["email"]
