@@ -48,6 +48,13 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _site_url_is_live_server(request, settings):
+    """Links in emails (built from IDM_SITE_URL) lead to the test's live server."""
+    if "live_server" in request.fixturenames:
+        settings.IDM_SITE_URL = request.getfixturevalue("live_server").url
+
+
 class RemoteRequests(list):
     """Every request the page made to a host other than this machine."""
 
