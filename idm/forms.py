@@ -1,8 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from idm.emails import email_language, send_email
+from idm.links import absolute_url
 from idm.models import Document, Language, MemberState
 
 
@@ -13,6 +17,32 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's password reset, sent like every portal email: in the account's language, with
+    the link built from IDM_SITE_URL (never from the request's Host header)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        reset_url = absolute_url(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
+        send_email(
+            to=to_email,
+            language=context["user"].preferred_language,
+            subject_template=subject_template_name,
+            text_template=email_template_name,
+            html_template=html_email_template_name,
+            context={"email": context["email"], "user": context["user"], "reset_url": reset_url},
+        )
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -41,10 +71,18 @@ class InvitationForm(forms.Form):
         label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
     role = forms.ChoiceField(label=_("Role in the delegation"))
+    language = forms.ChoiceField(
+        label=_("Language of the invitation email"), choices=settings.LANGUAGES, required=False
+    )
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        self.fields["language"].initial = email_language(translation.get_language())
+
+    def clean_language(self):
+        """Not chosen (a client that omits it): the inviter's current language."""
+        return self.cleaned_data["language"] or self.fields["language"].initial
 
 
 class StaffInvitationForm(InvitationForm):
@@ -54,7 +92,7 @@ class StaffInvitationForm(InvitationForm):
         label=_("Member state"), queryset=MemberState.objects.order_by("name")
     )
 
-    field_order = ["member_state", "email", "role"]
+    field_order = ["member_state", "email", "role", "language"]
 
 
 class AcceptInvitationForm(forms.Form):

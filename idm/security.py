@@ -7,7 +7,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-LOCKOUT_TEMPLATE = "registration/locked_out.html"
+from idm.views.errors import is_api_request
+
+LOCKOUT_TEMPLATE = "429.html"
 
 
 class LoginAttemptBackend(AxesStandaloneBackend):
@@ -44,10 +46,6 @@ def lockout_message():
         "Too many failed login attempts: logging in to this account or from this network is "
         "blocked for %(minutes)d minutes. Please try again later, or reset your password."
     ) % {"minutes": cooloff_minutes()}
-
-
-def is_api_request(request):
-    return request.path.startswith("/api/")
 
 
 def lockout_response(request, original_response=None, credentials=None):

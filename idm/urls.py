@@ -37,5 +37,11 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
 
+# Error pages in the site's layout for people, JSON for the API (idm/views/errors.py).
+handler400 = "idm.views.errors.bad_request"
+handler403 = "idm.views.errors.permission_denied"
+handler404 = "idm.views.errors.page_not_found"
+handler500 = "idm.views.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

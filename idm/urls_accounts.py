@@ -4,6 +4,7 @@ account page and the delegate area."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from idm.forms import PortalPasswordResetForm
 from idm.views import accounts, delegations, two_factor
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path(
         "accounts/password/reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=PortalPasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
         ),

@@ -1,24 +1,28 @@
-"""The emails participants receive about their registration, in the language they used."""
+"""The emails participants receive about their registration (confirmed, waiting list,
+promoted from the waiting list), in their language: an account's preferred language, else
+the language they registered in."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+from idm.emails import send_email
+from idm.links import absolute_url
 
 
-def absolute_url(path):
-    return f"{settings.IDM_SITE_URL.rstrip('/')}{path}"
+def recipient_language(registration):
+    if registration.user_id is not None:
+        return registration.user.preferred_language
+    return registration.language
 
 
 def send_registration_email(registration):
     """Tell the participant their registration is confirmed or on the waiting list."""
-    with translation.override(registration.language):
-        context = {
+    send_email(
+        to=registration.email,
+        language=recipient_language(registration),
+        subject_template="workshops/email/registration_subject.txt",
+        text_template="workshops/email/registration_body.txt",
+        context={
             "registration": registration,
             "event": registration.event,
             "registration_url": absolute_url(registration.get_absolute_url()),
             "event_url": absolute_url(registration.event.get_absolute_url()),
-        }
-        subject = render_to_string("workshops/email/registration_subject.txt", context)
-        body = render_to_string("workshops/email/registration_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [registration.email])
+        },
+    )

@@ -46,6 +46,13 @@ class Invitation(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    language = models.CharField(
+        _("language of the email"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The invitation is written in this language, chosen by whoever invites."),
+    )
     secret_hash = models.CharField(
         _("secret (SHA-256)"), max_length=64, unique=True, editable=False
     )

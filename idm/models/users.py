@@ -1,5 +1,6 @@
 """People who log in: IOM staff and member-state delegates."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -60,12 +61,21 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The focal point signs off the state's official survey response."),
     )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Emails are written in this language: the one the person last used."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
     objects = UserManager()
-    history = HistoricalRecords(excluded_fields=["password", "last_login"], user_related_name="+")
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login", "preferred_language"], user_related_name="+"
+    )
 
     class Meta:
         ordering = ["email"]

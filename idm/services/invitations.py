@@ -7,13 +7,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from idm.emails import send_email
+from idm.links import absolute_url
 from idm.models import Invitation
 from idm.models.delegations import hash_secret
 from idm.permissions import can_invite_for, can_manage_delegation, invitable_roles
@@ -86,11 +86,12 @@ def _check_email_is_free(*, email, member_state):
 
 
 @transaction.atomic
-def invite_delegate(*, email, member_state, role, invited_by, link_for):
-    """Invite `email` to `member_state`'s delegation with `role` and email them the link.
+def invite_delegate(*, email, member_state, role, invited_by, language=None):
+    """Invite `email` to `member_state`'s delegation with `role` and email them the link,
+    written in `language` (the inviter chooses it; the portal's default language if None).
 
-    `link_for(token)` turns the token into the absolute link of the acceptance page. A new
-    invitation to the same delegation replaces the person's earlier one (which stops working).
+    A new invitation to the same delegation replaces the person's earlier one (which stops
+    working).
     The email is sent inside the transaction: no invitation is recorded if it cannot go out.
     """
     email = get_user_model().objects.normalize_email(email).strip().lower()
@@ -108,6 +109,7 @@ def invite_delegate(*, email, member_state, role, invited_by, link_for):
         email=email,
         member_state=member_state,
         role=role,
+        language=language or settings.LANGUAGE_CODE,
         invited_by=invited_by,
         secret_hash=hash_secret(secret),
         created_at=now,
@@ -115,15 +117,21 @@ def invite_delegate(*, email, member_state, role, invited_by, link_for):
     )
     invitation._history_user = invited_by
     invitation.save()
-    send_invitation_email(invitation, link_for(make_token(invitation, secret)))
+    send_invitation_email(invitation, make_token(invitation, secret))
     return invitation
 
 
-def send_invitation_email(invitation, link):
-    context = {"invitation": invitation, "link": link}
-    subject = render_to_string("idm/email/invitation_subject.txt", context)
-    body = render_to_string("idm/email/invitation.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [invitation.email])
+def send_invitation_email(invitation, token):
+    send_email(
+        to=invitation.email,
+        language=invitation.language,
+        subject_template="idm/email/invitation_subject.txt",
+        text_template="idm/email/invitation.txt",
+        context={
+            "invitation": invitation,
+            "link": absolute_url("accept_invitation", args=[token]),
+        },
+    )
 
 
 def _revoke(invitation, *, actor):

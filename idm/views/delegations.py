@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -31,13 +30,6 @@ ROLE_RANK = Case(
 )
 
 
-def link_builder(request):
-    def link_for(token):
-        return request.build_absolute_uri(reverse("accept_invitation", args=[token]))
-
-    return link_for
-
-
 def visible_state_or_404(request, code):
     """The member state `code` if the user may see its delegation; others get a 404 so
     that nobody learns which delegations exist."""
@@ -55,7 +47,7 @@ def send_invitation(request, form, member_state):
             member_state=member_state,
             role=form.cleaned_data["role"],
             invited_by=request.user,
-            link_for=link_builder(request),
+            language=form.cleaned_data["language"],
         )
     except ValidationError as error:
         if hasattr(error, "error_dict"):

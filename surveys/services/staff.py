@@ -21,7 +21,7 @@ def response_status_by_state(survey):
     )
 
 
-def remind_focal_points(*, survey, actor, survey_url):
+def remind_focal_points(*, survey, actor):
     """Email the focal point of every member state that has not submitted. Returns how many
     focal points were reminded."""
     if not is_staff(actor):
@@ -40,7 +40,7 @@ def remind_focal_points(*, survey, actor, survey_url):
         .order_by("member_state__name", "email")
         if statuses.get(user.member_state_id) != Response.Status.SUBMITTED
     ]
-    return send_reminders(survey=survey, focal_points=focal_points, survey_url=survey_url)
+    return send_reminders(survey=survey, focal_points=focal_points)
 
 
 class ThemeAdoptionRefused(SurveyError):

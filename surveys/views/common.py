@@ -2,23 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from idm.models import MemberState
-from idm.permissions import can_contribute_for, is_delegate_of, is_focal_point_of, is_staff
+from idm.permissions import can_contribute_for, is_focal_point_of, is_staff
+from surveys.access import can_read_response
 from surveys.models import Response, Survey
 from surveys.structure import load_answers, load_questionnaire
-
-
-def refuse(request, message=None, status=403):
-    """A clear refusal page instead of a bare 403."""
-    return render(
-        request,
-        "surveys/refused.html",
-        {"message": message or _("You are not allowed to see or do this.")},
-        status=status,
-    )
 
 
 def visible_surveys(user):
@@ -43,10 +35,6 @@ class StateResponse:
     def __post_init__(self):
         self.questionnaire = load_questionnaire(self.survey)
         self.values, self.answers = load_answers(self.questionnaire, self.response)
-
-    @property
-    def can_read(self):
-        return is_staff(self.user) or is_delegate_of(self.user, self.state)
 
     @property
     def is_open_draft(self):
@@ -82,8 +70,13 @@ class StateResponse:
 
 
 def state_response(request, pk, code):
+    """The survey's response of state `code`, for someone who may read it. Anyone else gets
+    the same 404 as for a state or survey that does not exist (as for delegations): nobody
+    learns which responses exist."""
     survey = get_survey(request, pk)
     state = get_object_or_404(MemberState, code=code.upper())
+    if not can_read_response(request.user, state):
+        raise Http404
     response = (
         Response.objects.select_related("updated_by", "submitted_by")
         .filter(survey=survey, member_state=state)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from surveys.forms import (
 )
 from surveys.models import Response
 from surveys.services.notifications import answered_sections
-from surveys.views.common import get_survey, refuse, state_response, visible_surveys
+from surveys.views.common import get_survey, state_response, visible_surveys
 
 
 @login_required
@@ -62,7 +63,7 @@ def survey_start(request, pk):
     if is_staff(request.user):
         return redirect("surveys:dashboard", pk=survey.pk)
     if request.user.member_state_id is None:
-        return refuse(request, _("Only delegates of member states answer this survey."))
+        raise PermissionDenied(_("Only delegates of member states answer this survey."))
     return redirect("surveys:response", pk=survey.pk, code=request.user.member_state.code)
 
 
@@ -119,8 +120,6 @@ def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200)
 @require_safe
 def response_overview(request, pk, code):
     ctx = state_response(request, pk, code)
-    if not ctx.can_read:
-        return refuse(request)
     return render_overview(request, ctx)
 
 
@@ -172,15 +171,13 @@ def field_errors(section, errors):
 @require_http_methods(["GET", "HEAD", "POST"])
 def section_page(request, pk, code, position):
     ctx = state_response(request, pk, code)
-    if not ctx.can_read:
-        return refuse(request)
     section = ctx.questionnaire.section_at(position)
     if section is None:
         raise Http404
     if request.method != "POST":
         return render_section(request, ctx, section)
     if not ctx.can_edit:
-        return refuse(request, edit_refusal(ctx))
+        raise PermissionDenied(edit_refusal(ctx))
     return save_section(request, ctx, section)
 
 
@@ -229,7 +226,7 @@ def save_section(request, ctx, section):
         except services.SurveyError as error:
             if is_autosave(request):
                 return JsonResponse({"message": str(error.message)}, status=403)
-            return refuse(request, error.message)
+            raise PermissionDenied(error.message) from error
     if errors:
         if is_autosave(request):
             return JsonResponse(
@@ -263,8 +260,6 @@ def save_section(request, ctx, section):
 def conflict_page(request, pk, code, position):
     """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet)."""
     ctx = state_response(request, pk, code)
-    if not ctx.can_read:
-        return refuse(request)
     section = ctx.questionnaire.section_at(position)
     if section is None:
         raise Http404
@@ -310,8 +305,6 @@ def conflict_page(request, pk, code, position):
 @require_POST
 def submit(request, pk, code):
     ctx = state_response(request, pk, code)
-    if not ctx.can_read:
-        return refuse(request)
     form = SubmitForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
     try:
@@ -328,9 +321,11 @@ def submit(request, pk, code):
     except services.AlreadySubmitted as error:
         messages.info(request, error.message)
     except services.NotAllowed:
-        return refuse(request, _("Only your state's focal point can submit the response."))
+        raise PermissionDenied(
+            _("Only your state's focal point can submit the response.")
+        ) from None
     except services.SurveyError as error:
-        return refuse(request, error.message)
+        raise PermissionDenied(error.message) from error
     else:
         messages.success(
             request,
@@ -344,7 +339,7 @@ def submit(request, pk, code):
 def reopen(request, pk, code):
     ctx = state_response(request, pk, code)
     if not is_staff(request.user):
-        return refuse(request)
+        raise PermissionDenied
     if ctx.response is None:
         raise Http404
     form = ReopenForm(request.POST)

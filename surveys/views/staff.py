@@ -5,9 +5,10 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,14 +21,14 @@ from surveys.models import Question, Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, theme_question
-from surveys.views.common import get_survey, refuse
+from surveys.views.common import get_survey
 
 
 def staff_only(view):
     @login_required
     def wrapped(request, *args, **kwargs):
         if not is_staff(request.user):
-            return refuse(request, _("Only IOM staff can see this page."))
+            raise PermissionDenied(_("Only IOM staff can see this page."))
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -88,11 +89,8 @@ def dashboard(request, pk):
 @require_POST
 def remind(request, pk):
     survey = get_survey(request, pk)
-    survey_url = request.build_absolute_uri(reverse("surveys:start", kwargs={"pk": survey.pk}))
     try:
-        sent = services.remind_focal_points(
-            survey=survey, actor=request.user, survey_url=survey_url
-        )
+        sent = services.remind_focal_points(survey=survey, actor=request.user)
     except services.SurveyError as error:
         messages.error(request, error.message)
     else:
@@ -114,8 +112,8 @@ def results(request, pk):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if survey is None:
-            return refuse(request, status=404)
-        return refuse(request, _("The results of this survey are not public."))
+            raise Http404
+        raise PermissionDenied(_("The results of this survey are not public."))
     region = request.GET.get("region", "")
     if region not in Region.values:
         region = ""

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -46,7 +47,8 @@ def test_password_reset_by_email_sets_new_password(client):
     response = client.post(reverse("password_reset"), {"email": "D@example.org"})
     assert response.url == reverse("password_reset_done")
     assert mail.outbox[-1].subject == "IDM Portal: reset your password"
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[-1].body)[1]
+    site = re.escape(settings.IDM_SITE_URL)
+    link = re.search(site + r"(/accounts/password/reset/\S+/)", mail.outbox[-1].body)[1]
     form_url = client.get(link).url  # Django swaps the token for a session marker
     response = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.url == reverse("password_reset_complete")
@@ -55,10 +57,12 @@ def test_password_reset_by_email_sets_new_password(client):
     assert "not valid" in client.get(link, follow=True).content.decode()
 
 
-def test_password_reset_in_french(client):
-    DelegateFactory(email="d@example.org")
-    client.post(reverse("password_reset"), {"email": "d@example.org"}, HTTP_ACCEPT_LANGUAGE="fr")
+def test_password_reset_in_accounts_language_not_requesters(client):
+    """The email follows the account's language, whatever the language of the request."""
+    DelegateFactory(email="d@example.org", preferred_language="fr")
+    client.post(reverse("password_reset"), {"email": "d@example.org"}, HTTP_ACCEPT_LANGUAGE="es")
     assert mail.outbox[-1].subject == "Portail IDM : réinitialisez votre mot de passe"
+    assert "Choisissez un nouveau mot de passe" in mail.outbox[-1].body
 
 
 def test_password_reset_unknown_or_deactivated_sends_nothing(client):

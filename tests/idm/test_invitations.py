@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,8 @@ def philippines():
 
 def invitation_link():
     """The acceptance link in the last email sent."""
-    return re.search(r"http://testserver(/accounts/invitation/\S+/)", mail.outbox[-1].body)[1]
+    site = re.escape(settings.IDM_SITE_URL)
+    return re.search(site + r"(/accounts/invitation/\S+/)", mail.outbox[-1].body)[1]
 
 
 def invite(client, code, email="new.delegate@example.org", role="contributor"):

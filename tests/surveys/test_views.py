@@ -239,11 +239,12 @@ def submitted_setup():
 
 
 ROUTES = {
-    # route: expected status per role (302 for anonymous means: sent to the login page)
-    "read": ("get", 200, 200, 200, 403, 302, 200),
-    "save": ("post", 302, 302, 403, 403, 302, 403),
-    "submit": ("post", 302, 403, 403, 403, 302, 403),
-    "reopen": ("post", 403, 403, 403, 403, 302, 302),
+    # route: expected status per role (302 for anonymous means: sent to the login page).
+    # An outsider gets 404 for another state's response, as for its delegation.
+    "read": ("get", 200, 200, 200, 404, 302, 200),
+    "save": ("post", 302, 302, 403, 404, 302, 403),
+    "submit": ("post", 302, 403, 403, 404, 302, 403),
+    "reopen": ("post", 403, 403, 403, 404, 302, 302),
     "results": ("get", 403, 403, 403, 403, 302, 200),
     "dashboard": ("get", 403, 403, 403, 403, 302, 200),
     "export": ("get", 403, 403, 403, 403, 302, 200),
@@ -293,12 +294,26 @@ def test_route_matrix(request, client, route, role):
         assert response_row.version == (2 if role in ("focal_point", "contributor") else 1)
 
 
-def test_outsider_cannot_read_other_states_overview(client):
+def test_response_of_other_state_outsider_gets_same_404_as_its_delegation(client):
+    """Nobody learns which responses exist: an outsider's answer for another state's response
+    is the answer for its delegation (404, the site's page), not a 403 that confirms it."""
     s, d, outsider = submitted_setup()
-    client.force_login(outsider.contributor)
-    response = client.get(response_url(s, d.state))
-    assert response.status_code == 403
-    assert "Managing Return Migration" not in response.content.decode()
+    delegation_url = reverse("delegation_detail", args=["PH"])
+    for user, expected in [
+        (d.focal_point, 200),  # the response's owner
+        (d.viewer, 200),  # a colleague
+        (outsider.focal_point, 404),
+    ]:
+        client.force_login(user)
+        answers = [client.get(url) for url in (response_url(s, d.state), delegation_url)]
+        assert [answer.status_code for answer in answers] == [expected, expected], user.email
+        if expected == 404:
+            for answer in answers:
+                assert "Page not found" in answer.content.decode()
+                assert "Managing Return Migration" not in answer.content.decode()
+    client.logout()
+    anonymous = client.get(response_url(s, d.state))
+    assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("login"))
 
 
 def test_results_public_after_closing_for_anyone(client):
