@@ -28,6 +28,9 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# manage.py turns development mode on by itself in a checkout with no configuration at all
+# (neither DJANGO_DEBUG nor DJANGO_SECRET_KEY set) and says so with this variable.
+IDM_IMPLICIT_DEVELOPMENT_MODE = DEBUG and os.environ.get("IDM_IMPLICIT_DEVELOPMENT_MODE") == "1"
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:

@@ -58,3 +58,19 @@ def test_settings_web_server_without_secret_key_refuses_to_start():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_seed_demo_refused_when_manage_py_chose_development_mode(tmp_path):
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    result = run_manage("seed_idm", "--demo", DATABASE_URL=database)
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG=1 set explicitly" in result.stderr
+    assert "neither DJANGO_DEBUG nor DJANGO_SECRET_KEY is set" in result.stderr
+
+
+def test_seed_demo_runs_with_explicit_debug(tmp_path):
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    assert run_manage("migrate", "--noinput", DATABASE_URL=database).returncode == 0
+    result = run_manage("seed_idm", "--demo", DATABASE_URL=database, DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert "idm-demo-2009" in result.stdout
