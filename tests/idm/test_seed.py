@@ -114,7 +114,7 @@ def test_seed_idm_demo_staff_has_totp_device_and_instructions(settings, capsys):
     assert (device.key, device.confirmed) == (DEMO_TOTP_KEY, True)
     assert "MRSW23ZNNFSG2LLUN52HALLEMVWW6LLJ" in output
     assert "otpauth://totp/" in output
-    assert "python manage.py demo_totp" in output
+    assert "Current code: make demo-totp" in output
 
 
 def test_demo_totp_prints_a_code_the_device_accepts(settings, capsys):
