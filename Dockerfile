@@ -17,7 +17,8 @@ COPY surveys ./surveys
 RUN pip install .
 
 COPY . .
-RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+RUN DJANGO_SECRET_KEY=collectstatic-only IDM_SITE_URL=http://localhost \
+    python manage.py collectstatic --noinput
 
 USER idm
 EXPOSE 8000

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DEV_STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run test install install-dev migrate seed lint format messages clean
+.PHONY: run demo-totp test install install-dev migrate seed lint format messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else echo "npm not found: the accessibility (axe-core) browser tests will be skipped"; fi
 
 run: export DJANGO_DEBUG ?= 1
+run: export IDM_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(RUN_STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_idm --demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The current two-factor code of the demo staff account (after `make run`).
+demo-totp: export DJANGO_DEBUG ?= 1
+demo-totp: $(RUN_STAMP)
+	@$(PY) manage.py demo_totp
 
 test: $(DEV_STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,9 @@ def main():
         # development mode. Production always sets DJANGO_SECRET_KEY (the web server refuses
         # to start without it), so this never applies there.
         os.environ["DJANGO_DEBUG"] = "1"
+        # Says that nobody asked for development mode: commands that would be dangerous on a
+        # production database (`seed_idm --demo`) require DJANGO_DEBUG=1 set explicitly.
+        os.environ["IDM_IMPLICIT_DEVELOPMENT_MODE"] = "1"
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

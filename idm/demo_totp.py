@@ -1,6 +1,6 @@
 """The demo staff account's two-factor device: a fixed, published key, for development only.
 
-`seed_idm --demo` creates it; `manage.py demo_totp` prints its current code.
+`seed_idm --demo` creates it; `make demo-totp` (`manage.py demo_totp`) prints its current code.
 """
 
 import base64
@@ -50,5 +50,5 @@ def demo_totp_instructions():
     ]
     if device is not None:
         lines.append(f"  otpauth URI: {device.config_url}")
-    lines.append(f"  Current code: python manage.py demo_totp   (or: oathtool --totp -b {secret})")
+    lines.append(f"  Current code: make demo-totp   (or: oathtool --totp -b {secret})")
     return "\n".join(lines)

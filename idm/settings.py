@@ -8,26 +8,79 @@ for local development (it allows a development secret key). In production, set
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from idm.database import with_postgresql_timeouts
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_VALUES = ("1", "true", "yes", "on")
+FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable: unset or empty gives `default`; a value that is neither yes nor no
+    (a typo such as `ture`) stops startup instead of silently meaning "no"."""
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value. Accepted values (any case): "
+        f"{', '.join(TRUE_VALUES)} for yes; {', '.join(FALSE_VALUES)} for no."
+    )
+
+
+def env_int(name, default, minimum=0):
+    """A whole-number variable; anything else (or less than `minimum`) stops startup."""
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r} is not valid: it must be a whole number of at least "
+            f"{minimum}."
+        )
+    return number
 
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_site_url(name, default):
+    """The portal's public address: an absolute http(s) URL, without a trailing slash."""
+    value = os.environ.get(name, "").strip() or default
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set. With DJANGO_DEBUG off, set it to the portal's public address "
+            f"(e.g. {name}=https://idm.iom.int): the links in emails are built from it."
+        )
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not an absolute http(s) address such as "
+            f"https://idm.iom.int (scheme, host and optionally a port and a path; no query)."
+        )
+    return value.rstrip("/")
+
+
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# manage.py turns development mode on by itself in a checkout with no configuration at all
+# (neither DJANGO_DEBUG nor DJANGO_SECRET_KEY set) and says so with this variable.
+IDM_IMPLICIT_DEVELOPMENT_MODE = DEBUG and os.environ.get("IDM_IMPLICIT_DEVELOPMENT_MODE") == "1"
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -109,10 +162,24 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+# A database that accepts connections but never answers must not hold a worker until it is
+# killed: connecting gives up after IDM_DB_CONNECT_TIMEOUT seconds and PostgreSQL cancels any
+# statement running longer than IDM_DB_STATEMENT_TIMEOUT seconds (0: no limit). /healthz
+# gives up sooner, after IDM_HEALTHZ_DB_TIMEOUT seconds (libpq waits at least 2).
+IDM_DB_CONNECT_TIMEOUT = env_int("IDM_DB_CONNECT_TIMEOUT", 5, minimum=1)
+IDM_DB_STATEMENT_TIMEOUT = env_int("IDM_DB_STATEMENT_TIMEOUT", 30)
+IDM_HEALTHZ_DB_TIMEOUT = env_int("IDM_HEALTHZ_DB_TIMEOUT", 3, minimum=1)
+
+
+DATABASES["default"] = with_postgresql_timeouts(
+    DATABASES["default"],
+    connect_timeout=IDM_DB_CONNECT_TIMEOUT,
+    statement_timeout=IDM_DB_STATEMENT_TIMEOUT,
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "idm.User"
@@ -132,9 +199,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Invitations of delegates: how long the emailed link stays valid.
-IDM_INVITATION_VALID_DAYS = int(os.environ.get("IDM_INVITATION_VALID_DAYS", "14"))
+IDM_INVITATION_VALID_DAYS = env_int("IDM_INVITATION_VALID_DAYS", 14, minimum=1)
 # IOM staff sessions end after this much idle time; delegates keep Django's default.
-IDM_STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("IDM_STAFF_SESSION_IDLE_SECONDS", "1800"))
+IDM_STAFF_SESSION_IDLE_SECONDS = env_int("IDM_STAFF_SESSION_IDLE_SECONDS", 1800, minimum=1)
 # Between the password and the two-factor code, a staff login waits at most this long.
 IDM_TWO_FACTOR_PENDING_SECONDS = 300
 
@@ -151,9 +218,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 # Behind a reverse proxy, set how many proxies append to X-Forwarded-For, so that each
 # client (not the proxy) is counted.
-AXES_IPWARE_PROXY_COUNT = (
-    int(os.environ["IDM_PROXY_COUNT"]) if os.environ.get("IDM_PROXY_COUNT") else None
-)
+IDM_PROXY_COUNT = env_int("IDM_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = IDM_PROXY_COUNT or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
@@ -194,26 +260,36 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "IDM Portal <idm@iom.int>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The portal's public address, for links in emails (registration confirmations).
-IDM_SITE_URL = os.environ.get("IDM_SITE_URL", "http://127.0.0.1:8000")
+# The portal's public address, for every link in emails: required in production (a link
+# must never point at a development address); `make run` sets it to its own port.
+IDM_SITE_URL = env_site_url("IDM_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 # Largest document file staff may upload (bytes).
-IDM_DOCUMENT_MAX_BYTES = int(os.environ.get("IDM_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
+IDM_DOCUMENT_MAX_BYTES = env_int("IDM_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024, minimum=1)
 
 # Security: strict in production; each setting can be relaxed from the environment.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto says whether the client used HTTPS only when our own proxy sets it: it is
+# trusted only when the operator says there is one (IDM_PROXY_COUNT >= 1); without a proxy,
+# any client could send it.
+if IDM_PROXY_COUNT >= 1:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
+# Submitting a domain to the browsers' HSTS preload list binds the whole registered domain and
+# every subdomain for months and is hard to undo: an operator's explicit choice.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+# security.W021 only says that without `preload` the site cannot be submitted to the preload
+# list; that is the chosen default above, so the warning is silenced while preload is off.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

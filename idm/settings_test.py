@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-secret-key-0123456789-abcdefghijklmnop")
+# Links in emails point at the test client's host, like the pages' own absolute links.
+os.environ.setdefault("IDM_SITE_URL", "http://testserver")
 
 from idm.settings import *  # noqa: F403
 from idm.settings import STORAGES

@@ -1,15 +1,13 @@
 """Responses as CSV or XLSX: one row per response, one column per question (one per option for
-multiple choice and ranking), labels in the chosen language. Both are streamed."""
-
-import csv
-import tempfile
+multiple choice and ranking), labels in the chosen language. Both are streamed and safe to open
+in a spreadsheet (idm.exports)."""
 
 from django.db.models import Prefetch
-from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from idm import exports
 from idm.models import Region
 from surveys import values as answer_values
 from surveys.models import Answer, Question, Response, localized
@@ -38,7 +36,7 @@ class Columns:
             ]
             self.status_labels = {value: str(label) for value, label in Response.Status.choices}
             self.yes, self.no = _("Yes"), _("No")
-            self.sheet_title = _("Responses")[:31]
+            self.sheet_title = _("Responses")
             self.region_labels = {value: str(label) for value, label in Region.choices}
         self.question_headers = []
         for question in self.questionnaire.questions:
@@ -110,44 +108,26 @@ def filename(survey, extension):
     return f"{slugify(survey.title_en)[:60] or 'survey'}-responses.{extension}"
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
-def csv_rows(survey, language):
-    columns = Columns(survey, language)
-    writer = csv.writer(Echo())
-    yield "\ufeff" + writer.writerow(columns.headers)  # BOM: Excel reads the accents right
+def table(survey, columns):
+    """Headers, then one row per response (read in chunks while the file is written)."""
+    yield columns.headers
     for response in responses_of(survey):
-        yield writer.writerow(columns.row(response))
+        yield columns.row(response)
+
+
+def lazy_table(survey, language):
+    """The table, computed only when the streamed CSV starts."""
+    yield from table(survey, Columns(survey, language))
 
 
 def csv_response(survey, *, language):
-    response = StreamingHttpResponse(
-        csv_rows(survey, language), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename(survey, "csv")}"'
-    return response
+    return exports.csv_response(lazy_table(survey, language), filename=filename(survey, "csv"))
 
 
 def xlsx_response(survey, *, language):
-    """openpyxl's write-only workbook keeps one row in memory at a time; the file is then
-    streamed from a temporary file."""
-    from openpyxl import Workbook
-
     columns = Columns(survey, language)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=columns.sheet_title)
-    sheet.append(columns.headers)
-    for response in responses_of(survey):
-        sheet.append(columns.row(response))
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
-    workbook.save(handle)
-    handle.seek(0)
-    return FileResponse(
-        handle,
-        as_attachment=True,
+    return exports.xlsx_response(
+        table(survey, columns),
         filename=filename(survey, "xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        sheet_title=columns.sheet_title,
     )

@@ -69,10 +69,27 @@ def _check_may_invite(*, invited_by, member_state, role):
         raise ValidationError({"role": _("You may not give this role.")})
 
 
+def deactivated_account_message():
+    return _(
+        "This address belongs to a deactivated account; IOM staff can reactivate it in the "
+        "back office."
+    )
+
+
+def _check_no_account(account):
+    """An invitation opens a new account, never an existing one: an active account needs no
+    invitation, and a deactivated one (staff or not) is reactivated only by IOM staff in the
+    back office, so that no invitation can bring back an account or its staff access."""
+    if account is None:
+        return
+    if account.is_active:
+        raise ValidationError({"email": _("An account with this email address already exists.")})
+    raise ValidationError({"email": deactivated_account_message()})
+
+
 def _check_email_is_free(*, email, member_state):
     User = get_user_model()
-    if User.objects.filter(email__iexact=email, is_active=True).exists():
-        raise ValidationError({"email": _("An account with this email address already exists.")})
+    _check_no_account(User.objects.filter(email__iexact=email).first())
     other_state = (
         Invitation.objects.pending()
         .filter(email__iexact=email)
@@ -155,17 +172,19 @@ def revoke_invitation(*, invitation, actor):
 
 @transaction.atomic
 def accept_invitation(*, invitation, first_name, last_name, password):
-    """The invited person sets their name and password: their account joins the delegation,
-    active at once. A deactivated account with the same email is reactivated. Returns it."""
+    """The invited person sets their name and password: a new account joins the delegation,
+    active at once. Refused when an account with this email exists, even a deactivated one
+    (only IOM staff reactivate accounts, in the back office). Returns the account."""
     User = get_user_model()
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation_problem(invitation) is not None:
         raise ValidationError(_("This invitation can no longer be used."))
-    account = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
-    if account is not None and account.is_active:
-        raise ValidationError(_("An account with this email address already exists."))
-    if account is None:
-        account = User(email=invitation.email)
+    existing = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
+    try:
+        _check_no_account(existing)
+    except ValidationError as error:
+        raise ValidationError(error.message_dict["email"]) from None
+    account = User(email=invitation.email)
     account.first_name = first_name
     account.last_name = last_name
     account.member_state_id = invitation.member_state_id

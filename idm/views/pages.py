@@ -1,13 +1,15 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from idm.database import with_connect_timeout
 from idm.forms import DocumentFilterForm
 from idm.models import Dialogue, Document
 
@@ -59,12 +61,29 @@ def document_list(request):
 
 
 def database_is_reachable():
+    """Ask the database on a connection of its own, which gives up after
+    IDM_HEALTHZ_DB_TIMEOUT seconds: a monitor must get its answer even from a database that
+    accepts connections and never answers."""
+    probe = health_probe_connection()
     try:
-        with connection.cursor() as cursor:
+        with probe.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
     except DatabaseError:
         return False
+    finally:
+        if probe is not connection:
+            probe.close()
+
+
+def health_probe_connection():
+    """A new connection with the health check's short connect timeout (PostgreSQL); SQLite,
+    a local file with nothing to wait for, uses the request's connection."""
+    if connection.vendor != "postgresql":
+        return connection
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    probe.settings_dict = with_connect_timeout(probe.settings_dict, settings.IDM_HEALTHZ_DB_TIMEOUT)
+    return probe
 
 
 @never_cache

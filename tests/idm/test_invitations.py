@@ -4,11 +4,19 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from idm.models import Invitation, User
-from tests.factories import DelegateFactory, FocalPointFactory, MemberStateFactory
+from idm.services import accept_invitation, invite_delegate
+from tests.factories import (
+    DelegateFactory,
+    FocalPointFactory,
+    MemberStateFactory,
+    StaffFactory,
+)
 from tests.idm.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,14 +205,81 @@ def test_invitation_pending_in_other_delegation_refused(staff_client, philippine
     ]
 
 
-def test_invitation_reactivates_deactivated_account(client, philippines, staff_client):
-    former = DelegateFactory(
+DEACTIVATED = (
+    "This address belongs to a deactivated account; IOM staff can reactivate it in the back office."
+)
+
+
+def deactivated_account(kind):
+    """A deactivated account of each kind that an invitation must never bring back."""
+    if kind == "staff":
+        return StaffFactory(email="back@example.org", is_active=False, is_superuser=True)
+    return DelegateFactory(
         email="back@example.org", is_active=False, member_state=MemberStateFactory(code="MX")
     )
-    invite(staff_client, "PH", email="back@example.org")
-    accept(client, invitation_link())
-    former.refresh_from_db()
-    assert (former.is_active, former.member_state, former.pk) == (True, philippines, former.pk)
+
+
+def assert_still_deactivated(account, kind):
+    before = (account.member_state_id, account.password)
+    account.refresh_from_db()
+    assert (account.is_active, account.is_staff) == (False, kind == "staff")
+    assert (account.member_state_id, account.password) == before
+    assert User.objects.filter(email__iexact="back@example.org").count() == 1
+
+
+@pytest.mark.parametrize("kind", ["staff", "delegate"])
+def test_invitation_of_deactivated_account_refused_by_service(philippines, staff_user, kind):
+    account = deactivated_account(kind)
+    with pytest.raises(ValidationError) as refused:
+        invite_delegate(
+            email="Back@Example.org",
+            member_state=philippines,
+            role="focal_point",
+            invited_by=staff_user,
+        )
+    assert refused.value.message_dict == {"email": [DEACTIVATED]}
+    assert Invitation.objects.count() == 0 and mail.outbox == []
+    assert_still_deactivated(account, kind)
+
+
+@pytest.mark.parametrize("kind", ["staff", "delegate"])
+def test_invitation_of_deactivated_account_refused_beside_field(staff_client, philippines, kind):
+    account = deactivated_account(kind)
+    response = invite(staff_client, "PH", email="back@example.org", role="focal_point")
+    assert response.context["form"].errors["email"] == [DEACTIVATED]
+    assert Invitation.objects.count() == 0
+    assert_still_deactivated(account, kind)
+
+
+@pytest.mark.parametrize("kind", ["staff", "delegate"])
+def test_invitation_accepted_for_deactivated_account_refused_by_service(philippines, kind):
+    """An invitation sent before the account was deactivated (or made by other means) still
+    cannot reactivate it."""
+    invitation = InvitationFactory(member_state=philippines, email="back@example.org")
+    account = deactivated_account(kind)
+    with pytest.raises(ValidationError) as refused:
+        accept_invitation(
+            invitation=invitation, first_name="Maria", last_name="Santos", password=NEW_PASSWORD
+        )
+    assert refused.value.messages == [DEACTIVATED]
+    assert Invitation.objects.get(pk=invitation.pk).status == "pending"
+    assert_still_deactivated(account, kind)
+
+
+@pytest.mark.parametrize("kind", ["staff", "delegate"])
+def test_invitation_accepted_for_deactivated_account_refused_on_page(
+    philippines, staff_client, kind
+):
+    invite(staff_client, "PH", email="back@example.org", role="focal_point")
+    link = invitation_link()
+    account = deactivated_account(kind)
+    client = Client()
+    response = accept(client, link)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [DEACTIVATED]
+    assert "IOM staff can reactivate it in the back office" in response.content.decode()
+    assert_still_deactivated(account, kind)
+    assert "_auth_user_id" not in client.session
 
 
 def test_invitation_history_records_acting_users(client, philippines, staff_client, staff_user):

@@ -76,6 +76,44 @@ def test_lockout_per_account_from_many_addresses(delegate):
     assert response.status_code == 429
 
 
+def test_lockout_api_json_per_account_from_another_address(delegate):
+    """The account lock holds on the token endpoint with a JSON body, whatever the address."""
+    for _attempt in range(5):
+        api_login(APIClient(), "focal@example.org", "wrong", REMOTE_ADDR="10.0.0.1")
+    response = api_login(APIClient(), "focal@example.org", DEFAULT_PASSWORD, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 429
+    assert LOCKOUT_TEXT in response.json()["detail"]
+
+
+def test_lockout_page_then_api_json_from_other_addresses(delegate):
+    for attempt in range(5):
+        page_login(Client(), "focal@example.org", "wrong", REMOTE_ADDR=f"10.0.0.{attempt + 1}")
+    response = api_login(APIClient(), "Focal@Example.org", DEFAULT_PASSWORD, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 429
+
+
+def test_axes_username_reads_credentials_then_json_body_then_form():
+    from django.test import RequestFactory
+    from rest_framework.parsers import JSONParser
+    from rest_framework.request import Request
+
+    from idm.security import axes_username
+
+    factory = RequestFactory()
+    json_body = factory.post(
+        "/api/v1/auth/token/", {"email": " Focal@Example.org "}, content_type="application/json"
+    )
+    assert axes_username(json_body) == "focal@example.org"
+    assert axes_username(Request(json_body, parsers=[JSONParser()])) == "focal@example.org"
+    assert axes_username(json_body, {"username": "Other@Example.org"}) == "other@example.org"
+    form = factory.post("/accounts/login/", {"username": "FORM@example.org"})
+    assert axes_username(form) == "form@example.org"
+    assert (
+        axes_username(factory.post("/api/v1/auth/token/", "[", content_type="application/json"))
+        == ""
+    )
+
+
 def test_lockout_per_address_across_accounts(client, delegate):
     for attempt in range(5):
         page_login(client, f"someone{attempt}@example.org", "wrong", REMOTE_ADDR="10.1.1.1")

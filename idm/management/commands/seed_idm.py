@@ -7,6 +7,25 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 
+def refuse_demo_unless_development_was_asked_for():
+    """--demo creates a superuser whose password and two-factor key the README publishes: it
+    runs only where someone set DJANGO_DEBUG=1 on purpose, never in manage.py's automatic
+    development mode (which a production database URL without a secret key would also get)."""
+    if not settings.DEBUG:
+        raise CommandError(
+            "--demo creates accounts with a published password and two-factor key; it only "
+            "runs with DJANGO_DEBUG=1 (DJANGO_DEBUG is off)."
+        )
+    if settings.IDM_IMPLICIT_DEVELOPMENT_MODE:
+        raise CommandError(
+            "--demo creates accounts with a published password and two-factor key; it only "
+            "runs with DJANGO_DEBUG=1 set explicitly in the environment. Development mode is "
+            "on only because neither DJANGO_DEBUG nor DJANGO_SECRET_KEY is set (manage.py's "
+            "automatic development mode), which does not count. Use `make run`, or "
+            "DJANGO_DEBUG=1 .venv/bin/python manage.py seed_idm --demo."
+        )
+
+
 class Command(BaseCommand):
     help = (
         "Load the IDM programme from the IDM 2009 discussion note (idempotent: running it twice "
@@ -21,11 +40,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, demo=False, **options):
-        if demo and not settings.DEBUG:
-            raise CommandError(
-                "--demo creates accounts with a published password; it only runs with "
-                "DJANGO_DEBUG=1."
-            )
+        if demo:
+            refuse_demo_unless_development_was_asked_for()
         with transaction.atomic():
             for app_config in apps.get_app_configs():
                 if module_has_submodule(app_config.module, "seed"):
