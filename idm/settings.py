@@ -288,6 +288,13 @@ SPECTACULAR_SETTINGS = {
     # Request bodies get their own components (`DocumentRequest`, without the read-only fields)
     # so that generated clients do not ask for `id` or `href` when creating an object.
     "COMPONENT_SPLIT_REQUEST": True,
+    # OpenAPI 3.1: a nullable object is `oneOf: [{$ref}, {type: null}]`; 3.0's `nullable` beside
+    # an `allOf` does not admit null in validators, so a served null broke the contract.
+    "OAS_VERSION": "3.1.0",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "idm.api.schema.nullable_as_openapi_3_1",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "idm.models.programme.Document.Kind",
         "DocumentStatusEnum": "idm.models.programme.Document.Status",

@@ -120,6 +120,27 @@ def source_is_nullable(field):
     return False
 
 
+def nullable_as_openapi_3_1(result, generator, request, public):
+    """Postprocessing hook: `nullable: true` left by schemas drf-spectacular does not convert
+    (the paginator's `next`/`previous`) becomes OpenAPI 3.1's null type."""
+
+    def convert(node):
+        if isinstance(node, dict):
+            if node.pop("nullable", False):
+                if isinstance(node.get("type"), str):
+                    node["type"] = [node["type"], "null"]
+                elif isinstance(node.get("type"), list) and "null" not in node["type"]:
+                    node["type"].append("null")
+            for value in node.values():
+                convert(value)
+        elif isinstance(node, list):
+            for value in node:
+                convert(value)
+
+    convert(result)
+    return result
+
+
 class ApiAutoSchema(AutoSchema):
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
