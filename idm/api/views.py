@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.parsers import MultiPartParser
 
+from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.parsers import JSONParser
 from idm.api.permissions import PublicReadStaffWrite
 from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
@@ -32,8 +33,8 @@ class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["year"]
 
 
-class DocumentFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="dialogue__year")
+class DocumentFilter(ApiFilterSet):
+    year = IntegerFilter(field_name="dialogue__year")
     symbol = django_filters.CharFilter(field_name="symbol", lookup_expr="iexact")
     symbol_prefix = django_filters.CharFilter(
         field_name="symbol", lookup_expr="istartswith", label="Symbol starts with"
