@@ -256,7 +256,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "idm.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "idm.api.filters.ApiFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "idm.api.filters.ApiSearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": [

@@ -9,6 +9,8 @@ import django_filters
 from django import forms
 from django.db import models
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import SearchFilter
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -33,9 +35,22 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+WHOLE_NUMBER_FIELDS = (
+    models.AutoField,
+    models.BigAutoField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveBigIntegerField,
+    models.PositiveSmallIntegerField,
+)
+
+
 class ApiFilterSet(django_filters.rest_framework.FilterSet):
     FILTER_DEFAULTS = {
         **django_filters.rest_framework.FilterSet.FILTER_DEFAULTS,
+        **{field: {"filter_class": IntegerFilter} for field in WHOLE_NUMBER_FIELDS},
         models.BooleanField: {"filter_class": StrictBooleanFilter},
         models.ForeignKey: {"filter_class": IntegerFilter},
     }
@@ -43,3 +58,14 @@ class ApiFilterSet(django_filters.rest_framework.FilterSet):
 
 class ApiFilterBackend(DjangoFilterBackend):
     filterset_base = ApiFilterSet
+
+
+class ApiSearchFilter(SearchFilter):
+    """`?search=`: a refused value (a NUL character) is a 400 that names the parameter, as
+    every other field error (DRF answers a bare list)."""
+
+    def get_search_terms(self, request):
+        try:
+            return super().get_search_terms(request)
+        except ValidationError as error:
+            raise ValidationError({self.search_param: error.detail}) from error

@@ -23,5 +23,5 @@ class StandardPagination(PageNumberPagination):
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["description"] = f"Rows a page; at most {self.max_page_size}."
         return parameters

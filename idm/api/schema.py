@@ -67,13 +67,15 @@ ERROR_STATUSES = {
     "428": ("Error", "If-Match is missing: send the version (the ETag of GET)."),
     "429": ("Error", "Too many requests: wait for the Retry-After seconds."),
 }
+# A version as an entity tag: "3", 3 or W/"3" (ASCII digits only).
+IF_MATCH_PATTERN = r'^(W/)?"?[0-9]{1,18}"?$'
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
 def if_match_parameter(*, required):
     return OpenApiParameter(
         "If-Match",
-        str,
+        {"type": "string", "pattern": IF_MATCH_PATTERN},
         OpenApiParameter.HEADER,
         required=required,
         description='The version being changed: the ETag of GET, e.g. "3".',
