@@ -6,14 +6,14 @@ Apps are mounted by dotted path so that the programme core imports none of them.
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
 
-from idm.api.root import ApiRootView
+from idm.api.root import ApiNotFoundView, ApiRootView
 
 api_patterns = [
     path("", ApiRootView.as_view(), name="root"),
@@ -21,6 +21,7 @@ api_patterns = [
     path("", include("workshops.api.urls")),
     path("", include("principles.api.urls")),
     path("", include("surveys.api.urls")),
+    re_path(r"^.+/$", ApiNotFoundView.as_view(), name="not-found"),  # last: JSON 404
 ]
 
 urlpatterns = [

@@ -1,5 +1,6 @@
 from django.urls import get_resolver
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -30,3 +31,15 @@ class ApiRootView(APIView):
         links["schema"] = reverse("api-schema", request=request)
         links["docs"] = reverse("api-docs", request=request)
         return Response(links)
+
+
+@extend_schema(exclude=True)
+class ApiNotFoundView(APIView):
+    """Any other address under /api/v1/ (e.g. `/dialogues/0.5/`, whose segment no route
+    admits): the API's JSON 404, not the site's HTML page."""
+
+    permission_classes = [AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise NotFound()

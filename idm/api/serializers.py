@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -8,15 +7,18 @@ from idm.api.errors import api_validation_error
 from idm.models import Dialogue, Document, MemberState
 
 
-@extend_schema_field(OpenApiTypes.URI)
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
 class DocumentHrefField(serializers.Field):
-    """Where an API client downloads a document: the absolute file URL, else its link."""
+    """Where an API client downloads a document: the absolute file URL, else its link; null
+    for a document that has neither yet."""
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, document) -> str:
+    def to_representation(self, document) -> str | None:
         href = document.href
+        if not href:
+            return None
         request = self.context.get("request")
         if href and href.startswith("/") and request is not None:
             return request.build_absolute_uri(href)

@@ -1,7 +1,9 @@
 import django_filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.parsers import MultiPartParser
 
+from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.parsers import JSONParser
 from idm.api.permissions import PublicReadStaffWrite
 from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
@@ -31,8 +33,8 @@ class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["year"]
 
 
-class DocumentFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="dialogue__year")
+class DocumentFilter(ApiFilterSet):
+    year = IntegerFilter(field_name="dialogue__year")
     symbol = django_filters.CharFilter(field_name="symbol", lookup_expr="iexact")
     symbol_prefix = django_filters.CharFilter(
         field_name="symbol", lookup_expr="istartswith", label="Symbol starts with"
@@ -52,6 +54,16 @@ class DocumentFilter(django_filters.FilterSet):
         ]
 
 
+# The schema offers one content type per operation (a client generated from it handles no
+# more): multipart, which carries every field and the file; the view also reads JSON.
+DOCUMENT_BODY = {"multipart/form-data": DocumentSerializer}
+
+
+@extend_schema_view(
+    create=extend_schema(request=DOCUMENT_BODY),
+    update=extend_schema(request=DOCUMENT_BODY),
+    partial_update=extend_schema(request=DOCUMENT_BODY),
+)
 class DocumentViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,

@@ -2,14 +2,15 @@ import django_filters
 from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
+from idm.api.filters import ApiFilterBackend, ApiFilterSet, IntegerFilter
 from idm.api.permissions import PublicReadStaffWrite
 from principles.api.serializers import PrincipleSerializer
 from principles.models import Principle
 from workshops.models import Event
 
 
-class PrincipleFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="principle_set__dialogue__year")
+class PrincipleFilter(ApiFilterSet):
+    year = IntegerFilter(field_name="principle_set__dialogue__year")
     topic = django_filters.CharFilter(field_name="topics__slug")
     label = django_filters.CharFilter(field_name="label", lookup_expr="iexact")
     search = django_filters.CharFilter(method="search_text", label="Full-text search")
@@ -33,7 +34,7 @@ class PrincipleViewSet(
     permission_classes = [PublicReadStaffWrite]
     serializer_class = PrincipleSerializer
     filterset_class = PrincipleFilter
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
 
     def get_queryset(self):
         return (

@@ -90,7 +90,7 @@ class SurveySerializer(serializers.ModelSerializer):
         ]
 
 
-class ResponseSerializer(serializers.ModelSerializer):
+class SurveyResponseSerializer(serializers.ModelSerializer):
     """A response with its answers as {question id: value}; see the answer shapes below."""
 
     member_state = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -132,7 +132,9 @@ ANSWERS_HELP = (
 )
 
 
-class ResponseWriteSerializer(serializers.Serializer):
+class SurveyResponseWriteSerializer(serializers.Serializer):
+    patch_is_partial = False  # PATCH sends `answers` (each one optional): see idm.api.schema
+
     answers = serializers.DictField(
         child=serializers.JSONField(allow_null=True), help_text=ANSWERS_HELP
     )
@@ -147,7 +149,7 @@ class ResponseWriteSerializer(serializers.Serializer):
         return cleaned
 
 
-class ResponseCreateSerializer(ResponseWriteSerializer):
+class SurveyResponseCreateSerializer(SurveyResponseWriteSerializer):
     survey = serializers.PrimaryKeyRelatedField(queryset=Survey.objects.published())
     answers = serializers.DictField(
         child=serializers.JSONField(allow_null=True), required=False, help_text=ANSWERS_HELP

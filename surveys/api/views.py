@@ -1,5 +1,4 @@
 from django.db.models import Prefetch
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -7,75 +6,21 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response as ApiResponse
 
+from idm.api.schema import error_response, etag_header, if_match_parameter
 from idm.models import Region
 from idm.permissions import is_staff
 from surveys import services
 from surveys.access import results_visible
+from surveys.api.results import SurveyResultsSerializer
 from surveys.api.serializers import (
     ReopenSerializer,
-    ResponseCreateSerializer,
-    ResponseSerializer,
-    ResponseWriteSerializer,
+    SurveyResponseCreateSerializer,
+    SurveyResponseSerializer,
+    SurveyResponseWriteSerializer,
     SurveySerializer,
 )
 from surveys.models import Answer, Question, Response, Section, Survey
 from surveys.results import compute_results
-
-
-def results_as_json(results):
-    questions = []
-    for result in results.questions:
-        item = {
-            "question": result.question.pk,
-            "number": result.number,
-            "kind": result.kind,
-            "answered": result.answered,
-        }
-        if result.options:
-            item["options"] = [
-                {
-                    "option": row.option.pk,
-                    "text": row.option.text,
-                    "count": row.count,
-                    "percent": row.percent,
-                    **(
-                        {
-                            "borda": row.borda,
-                            "mean_rank": row.mean_rank,
-                            "first": row.first_count,
-                            "top_k": row.top_k_count,
-                            "top_k_percent": row.top_k_percent,
-                        }
-                        if result.kind == Question.Kind.RANKING
-                        else {}
-                    ),
-                }
-                for row in result.options
-            ]
-        if result.distribution:
-            item["distribution"] = [
-                {"value": str(value) if not isinstance(value, bool) else value, "count": count}
-                for value, count, _share in result.distribution
-            ]
-        if result.kind in Question.NUMERIC_KINDS:
-            item.update(
-                mean=result.mean,
-                median=result.median,
-                minimum=None if result.minimum is None else str(result.minimum),
-                maximum=None if result.maximum is None else str(result.maximum),
-            )
-        if result.kind in Question.TEXT_KINDS:
-            item["texts"] = [
-                {"member_state": source, "text": text} if source else {"text": text}
-                for source, text in result.texts
-            ]
-        questions.append(item)
-    return {
-        "survey": results.survey.pk,
-        "region": results.region,
-        "respondents": results.respondents,
-        "questions": questions,
-    }
 
 
 class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -98,7 +43,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("region", str, enum=Region.values, required=False)],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: SurveyResultsSerializer, 403: error_response(403)},
     )
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def results(self, request, pk=None):
@@ -118,7 +63,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
         results = compute_results(
             survey, region=region, include_text_sources=is_staff(request.user)
         )
-        return ApiResponse(results_as_json(results))
+        return ApiResponse(SurveyResultsSerializer(results).data)
 
 
 class StaffOrDelegate(BasePermission):
@@ -149,7 +94,7 @@ class ResponseViewSet(
     """Survey responses. Staff: all; delegates: their own state's. PATCH needs `If-Match` with
     the version (the ETag of GET): a stale version gets 412 and nothing is written."""
 
-    serializer_class = ResponseSerializer
+    serializer_class = SurveyResponseSerializer
     permission_classes = [StaffOrDelegate]
     filterset_fields = ["survey", "status"]
     ordering_fields = ["updated_at", "id"]
@@ -173,16 +118,17 @@ class ResponseViewSet(
 
     def get_serializer_class(self):
         if self.action == "create":
-            return ResponseCreateSerializer
+            return SurveyResponseCreateSerializer
         if self.action == "partial_update":
-            return ResponseWriteSerializer
+            return SurveyResponseWriteSerializer
         if self.action == "reopen":
             return ReopenSerializer
-        return ResponseSerializer
+        return SurveyResponseSerializer
 
+    @extend_schema(parameters=[etag_header(200)])
     def retrieve(self, request, *args, **kwargs):
         response = self.get_object()
-        api_response = ApiResponse(ResponseSerializer(response).data)
+        api_response = ApiResponse(SurveyResponseSerializer(response).data)
         api_response["ETag"] = f'"{response.version}"'
         return api_response
 
@@ -205,14 +151,18 @@ class ResponseViewSet(
 
     def saved(self, response, code=status.HTTP_200_OK):
         response = self.get_queryset().get(pk=response.pk)
-        api_response = ApiResponse(ResponseSerializer(response).data, status=code)
+        api_response = ApiResponse(SurveyResponseSerializer(response).data, status=code)
         api_response["ETag"] = f'"{response.version}"'
         return api_response
 
-    @extend_schema(request=ResponseCreateSerializer, responses={201: ResponseSerializer})
+    @extend_schema(
+        request=SurveyResponseCreateSerializer,
+        responses={201: SurveyResponseSerializer, 409: error_response(409)},
+        parameters=[etag_header(201)],
+    )
     def create(self, request, *args, **kwargs):
         """Start the draft of your state's response (delegates who may contribute)."""
-        serializer = ResponseCreateSerializer(data=request.data)
+        serializer = SurveyResponseCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         state = request.user.member_state
         if state is None:
@@ -237,17 +187,13 @@ class ResponseViewSet(
         return self.saved(response, status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=ResponseWriteSerializer,
-        responses={200: ResponseSerializer},
-        parameters=[
-            OpenApiParameter(
-                "If-Match", str, OpenApiParameter.HEADER, required=True, description="version"
-            )
-        ],
+        request=SurveyResponseWriteSerializer,
+        responses={200: SurveyResponseSerializer, 409: error_response(409)},
+        parameters=[if_match_parameter(required=True), etag_header(200)],
     )
     def partial_update(self, request, *args, **kwargs):
         response = self.get_object()
-        serializer = ResponseWriteSerializer(data=request.data)
+        serializer = SurveyResponseWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         version = parse_if_match(request.headers.get("If-Match"))
         if version is None:
@@ -271,7 +217,11 @@ class ResponseViewSet(
             return self.refusal(error)
         return self.saved(response)
 
-    @extend_schema(request=None, responses={200: ResponseSerializer})
+    @extend_schema(
+        request=None,
+        responses={200: SurveyResponseSerializer, 409: error_response(409)},
+        parameters=[if_match_parameter(required=False), etag_header(200)],
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """The focal point submits the state's response (checked, locked, receipt emailed)."""
@@ -299,7 +249,11 @@ class ResponseViewSet(
             return self.refusal(error)
         return self.saved(response)
 
-    @extend_schema(request=ReopenSerializer, responses={200: ResponseSerializer})
+    @extend_schema(
+        request=ReopenSerializer,
+        responses={200: SurveyResponseSerializer, 409: error_response(409)},
+        parameters=[etag_header(200)],
+    )
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
         """Staff reopen a submitted response, giving the reason."""

@@ -69,12 +69,12 @@ ROUTES = [
     (
         "get",
         "/api/v1/delegations/",
-        {"owner": 200, "colleague": 200, "outsider": 200, "anonymous": 403},
+        {"owner": 200, "colleague": 200, "outsider": 200, "anonymous": 401},
     ),
     (
         "get",
         "/api/v1/delegations/PH/",
-        {"owner": 200, "colleague": 200, "outsider": 404, "anonymous": 403},
+        {"owner": 200, "colleague": 200, "outsider": 404, "anonymous": 401},
     ),
 ]
 

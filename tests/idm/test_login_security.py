@@ -291,7 +291,7 @@ def test_api_token_deactivated_account_token_stops_working(delegate, staff_user)
     deactivate_account(account=delegate, actor=staff_user)
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     response = api.get("/api/v1/delegations/")
-    assert (response.status_code, response.json()) == (403, {"detail": "Invalid token."})
+    assert (response.status_code, response.json()) == (401, {"detail": "Invalid token."})
 
 
 def test_test_client_login_still_works_for_delegates(client, delegate):

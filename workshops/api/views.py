@@ -1,6 +1,7 @@
 import django_filters
 from rest_framework import mixins, viewsets
 
+from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
 from workshops.api.serializers import (
     EventDetailSerializer,
@@ -10,8 +11,8 @@ from workshops.api.serializers import (
 from workshops.models import Event, Registration
 
 
-class EventFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="dialogue__year")
+class EventFilter(ApiFilterSet):
+    year = IntegerFilter(field_name="dialogue__year")
 
     class Meta:
         model = Event
@@ -43,9 +44,9 @@ class EventViewSet(
         return EventDetailSerializer if self.action == "retrieve" else EventSerializer
 
 
-class RegistrationFilter(django_filters.FilterSet):
+class RegistrationFilter(ApiFilterSet):
     event = django_filters.CharFilter(field_name="event__slug")
-    year = django_filters.NumberFilter(field_name="event__dialogue__year")
+    year = IntegerFilter(field_name="event__dialogue__year")
 
     class Meta:
         model = Registration

@@ -47,7 +47,8 @@ def test_api_delegations_staff_see_all(api_client, roster, staff_user):
 
 
 def test_api_delegations_refuse_anonymous_and_accounts_without_state(api_client, roster):
-    assert api_client.get("/api/v1/delegations/").status_code == 403
+    anonymous = api_client.get("/api/v1/delegations/")
+    assert (anonymous.status_code, anonymous["WWW-Authenticate"]) == (401, "Token")
     api_client.force_authenticate(UserFactory())
     assert api_client.get("/api/v1/delegations/").status_code == 403
 
