@@ -1,15 +1,30 @@
-"""Session rules for IOM staff (always two-factor verified, short-lived when idle) and the
-language a person last used."""
+"""Request rules of the portal: addresses that name nothing, staff sessions (always
+two-factor verified, short-lived when idle) and the language a person last used."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, logout
+from django.http import Http404
 from django.utils import translation
 
 from idm.emails import email_language
+from idm.validators import has_control_character
 
 LAST_ACTIVITY_SESSION_KEY = "idm_last_activity"
+
+
+class ControlCharacterPathMiddleware:
+    """A path with a control character (`/delegations/%00/`) names no page: 404 for every
+    route, before a view looks it up in the database (PostgreSQL refuses NUL with a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_control_character(request.path_info):
+            raise Http404("No address holds a control character.")
+        return self.get_response(request)
 
 
 class StaffSessionMiddleware:

@@ -56,7 +56,11 @@ class PrincipleSet(models.Model):
 
 class PrincipleQuerySet(models.QuerySet):
     def search(self, text):
-        """Full-text search (English stemming) on PostgreSQL; word by word elsewhere."""
+        """Full-text search (English stemming) on PostgreSQL; word by word elsewhere.
+
+        Principles are kept when the text matches (`@@`), then ordered by rank: a rank above
+        zero is no match, since PostgreSQL gives tiny non-zero ranks to documents that match
+        no word of a multi-word query. The fallback keeps principles holding every word."""
         text = (text or "").strip()
         if not text:
             return self
@@ -68,8 +72,8 @@ class PrincipleQuerySet(models.QuerySet):
             )
             query = SearchQuery(text, config="english", search_type="websearch")
             return (
-                self.annotate(search_rank=SearchRank(vector, query))
-                .filter(search_rank__gt=0)
+                self.annotate(search_vector=vector, search_rank=SearchRank(vector, query))
+                .filter(search_vector=query)
                 .order_by("-search_rank", "principle_set", "order")
             )
         matches = self

@@ -175,6 +175,12 @@ def question_views(section, questionnaire, shown_values, *, answers, errors=None
     return views
 
 
+class AdoptThemeForm(forms.Form):
+    """The dialogue year a winning theme is adopted for; empty means the survey's default."""
+
+    year = forms.IntegerField(required=False, min_value=2001, max_value=2100)
+
+
 class SubmitForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from idm.validators import prohibit_null_characters
 from surveys.models import Question
 
 Kind = Question.Kind
@@ -123,6 +124,7 @@ def validate(question, value):
     elif kind == Kind.NUMBER:
         validate_number(question, value)
     elif kind in Question.TEXT_KINDS:
+        prohibit_null_characters(value)
         limit = SHORT_TEXT_MAX if kind == Kind.SHORT_TEXT else LONG_TEXT_MAX
         if len(value) > limit:
             raise ValidationError(

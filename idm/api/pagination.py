@@ -14,8 +14,11 @@ class StandardPagination(PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        if not (value.isascii() and value.isdigit() and int(value) >= 1):
+        if not (value.isascii() and value.isdigit() and value.strip("0")):
             raise ValidationError({self.page_size_query_param: ["Use a whole number from 1."]})
+        # Thousands of digits are still a large number: capped, without int()'s digit limit.
+        if len(value.lstrip("0")) > len(str(self.max_page_size)):
+            return self.max_page_size
         return min(int(value), self.max_page_size)
 
     def get_schema_operation_parameters(self, view):

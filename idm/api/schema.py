@@ -22,6 +22,8 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from idm.api.preconditions import IF_MATCH_VERSION
+
 ERROR = {
     "type": "object",
     "description": "Why the request was refused.",
@@ -68,7 +70,7 @@ ERROR_STATUSES = {
     "429": ("Error", "Too many requests: wait for the Retry-After seconds."),
 }
 # A version as an entity tag: "3", 3 or W/"3" (ASCII digits only).
-IF_MATCH_PATTERN = r'^(W/)?"?[0-9]{1,18}"?$'
+IF_MATCH_PATTERN = f"^{IF_MATCH_VERSION.pattern}$"  # what idm.api.preconditions accepts
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 

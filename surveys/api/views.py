@@ -6,6 +6,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response as ApiResponse
 
+from idm.api.preconditions import parse_if_match
 from idm.api.schema import error_response, etag_header, if_match_parameter
 from idm.models import Region
 from idm.permissions import is_staff
@@ -74,14 +75,6 @@ class StaffOrDelegate(BasePermission):
         return is_staff(user) or bool(
             user and user.is_authenticated and user.is_active and user.member_state_id
         )
-
-
-def parse_if_match(header):
-    value = (header or "").strip()
-    if value.startswith("W/"):
-        value = value[2:]
-    value = value.strip('"')
-    return int(value) if value.isdigit() else None
 
 
 class ResponseViewSet(

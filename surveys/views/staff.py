@@ -17,6 +17,7 @@ from idm.permissions import is_staff
 from surveys import services
 from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
+from surveys.forms import AdoptThemeForm
 from surveys.models import Question, Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
@@ -140,13 +141,13 @@ def results(request, pk):
 @require_POST
 def adopt_theme(request, pk):
     survey = get_survey(request, pk)
-    year = request.POST.get("year", "").strip()
-    if year and not (year.isdigit() and 2001 <= int(year) <= 2100):
+    form = AdoptThemeForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("Enter a dialogue year between 2001 and 2100."))
         return redirect("surveys:results", pk=survey.pk)
     try:
         adoption = services.adopt_winning_theme(
-            survey=survey, actor=request.user, year=int(year) if year else None
+            survey=survey, actor=request.user, year=form.cleaned_data["year"]
         )
     except services.SurveyError as error:
         messages.error(request, error.message)

@@ -379,3 +379,23 @@ def test_delegation_history_every_change_with_acting_user(client, philippines, s
         (r.history_type, r.is_active, r.delegation_role, r.history_user)
         for r in account.history.order_by("history_id")
     ] == [("+", True, "viewer", account), ("~", False, "viewer", staff_user)]
+
+
+def test_invitation_with_nul_refused_beside_the_field_nothing_stored(
+    staff_client, philippines, client
+):
+    refused = staff_client.post(
+        reverse("delegation_detail", args=["PH"]),
+        {"email": "new\x00@example.org", "role": "contributor"},
+    )
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["email"]
+    assert not Invitation.objects.exists()
+    invite(staff_client, "PH")
+    staff_client.logout()
+    response = accept(client, invitation_link(), first_name="Ma\x00ria")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["first_name"] == ["Null characters are not allowed."]
+    assert form["last_name"].value() == "Santos"
+    assert not User.objects.filter(email="new.delegate@example.org").exists()

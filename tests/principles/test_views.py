@@ -36,6 +36,21 @@ def test_principles_search_reintegration_finds_e_f_and_j(client):
 
 
 @on_postgresql
+def test_principles_search_words_matching_nothing_finds_nothing(client):
+    call_command("seed_idm")
+    response = client.get("/principles/", {"q": "banana orange"})
+    assert labels(response) == []
+    assert response.context["result_count"] == 0
+    assert "No principle matches your search." in response.content.decode()
+
+
+def test_principles_search_every_word_must_match(client):
+    call_command("seed_idm")
+    assert labels(client.get("/principles/", {"q": "AVRR banana"})) == []
+    assert labels(client.get("/principles/", {"q": "AVRR"})) == ["f"]
+
+
+@on_postgresql
 def test_principles_search_stems_english_words(client):
     call_command("seed_idm")
     found = labels(client.get("/principles/", {"q": "partnerships"}))

@@ -77,3 +77,13 @@ def test_adopt_theme_for_chosen_year_and_invalid_year(staff_client):
     staff_client.post(url, {"year": "2010"})
     assert Dialogue.objects.get(year=2010).theme == "Human Rights and Migration"
     assert not Dialogue.objects.filter(year=2009).exists()
+
+
+@pytest.mark.parametrize("year", ["²", "1" * 5000, "2010\x00", "٢٠١٠x", "twenty"])
+def test_adopt_theme_malformed_year_refused_with_message(staff_client, year):
+    survey, _options = theme_survey()
+    url = reverse("surveys:adopt_theme", args=[survey.pk])
+    refused = staff_client.post(url, {"year": year}, follow=True)
+    assert refused.status_code == 200
+    assert "Enter a dialogue year between 2001 and 2100." in refused.content.decode()
+    assert not ThemeAdoption.objects.exists()

@@ -127,6 +127,30 @@ def test_conflict_second_delegate_gets_both_versions_and_keeps_input(client):
     ]
 
 
+def test_section_save_nul_in_text_message_beside_question_other_values_kept(client):
+    s, d = small_survey(), delegation()
+    client.force_login(d.contributor)
+    data = {"version": 0, f"q{s.long_text.pk}": "Keep\x00 this", f"q{s.number.pk}": "7"}
+    response = client.post(section_url(s, d.state, 2), data)
+    assert response.status_code == 400
+    views = {view.question.pk: view for view in response.context["questions"]}
+    assert views[s.long_text.pk].errors == ["Null characters are not allowed."]
+    assert views[s.number.pk].value == "7"
+    assert not Response.objects.exists()
+
+
+def test_autosave_nul_in_text_returns_field_error(client):
+    s, d = small_survey(), delegation()
+    client.force_login(d.contributor)
+    response = client.post(
+        section_url(s, d.state, 2),
+        {"version": 0, f"q{s.long_text.pk}": "a\x00b", "autosave": "1"},
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {f"q{s.long_text.pk}": ["Null characters are not allowed."]}
+    assert not Response.objects.exists()
+
+
 def test_autosave_returns_version_and_409_with_conflict_link(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)

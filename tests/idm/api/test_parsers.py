@@ -1,6 +1,6 @@
 import pytest
 
-from idm.api.parsers import MAX_JSON_DEPTH, json_depth_exceeds
+from idm.api.parsers import MAX_JSON_DEPTH, json_depth_exceeds, null_character_paths
 from surveys.models import Response
 from tests.surveys.api.test_views import draft
 from tests.surveys.factories import delegation, small_survey
@@ -48,3 +48,20 @@ def test_json_depth_exceeds_counts_levels_of_lists_and_objects():
         deep = [deep]
     assert json_depth_exceeds(deep, MAX_JSON_DEPTH)
     assert not json_depth_exceeds(deep[0], MAX_JSON_DEPTH)
+
+
+def test_parser_nul_in_any_string_400_names_the_field(api_client):
+    answer = api_client.post(
+        "/api/v1/auth/token/",
+        '{"email": "a@example.org", "password": "x\\u0000y"}',
+        content_type="application/json",
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {"password": ["Null characters are not allowed."]}
+
+
+def test_null_character_paths_finds_values_keys_and_list_items():
+    body = {"a": "ok", "b": {"c": ["x", "y\x00"]}, "d\x00": 1, "e": "\x00"}
+    assert null_character_paths(body) == [("b", "c", "1"), ("d\\u0000",), ("e",)]
+    assert null_character_paths("\x00") == [()]
+    assert null_character_paths({"a": ["b", {"c": 1}]}) == []

@@ -41,6 +41,15 @@ def test_principles_api_search_reintegration(api_client):
     assert {"e", "f", "j"} <= {row["label"] for row in rows}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search: PostgreSQL")
+def test_principles_api_search_words_matching_nothing_finds_nothing(api_client):
+    call_command("seed_idm")
+    body = api_client.get("/api/v1/principles/", {"search": "banana orange"}).json()
+    assert (body["count"], body["results"]) == (0, [])
+    found = api_client.get("/api/v1/principles/", {"search": "reintegration"}).json()
+    assert {"e", "f", "j"} <= {row["label"] for row in found["results"]}
+
+
 def test_principles_api_staff_creates_principle(api_client):
     principle_set = PrincipleSetFactory()
     TopicFactory(slug="human-rights")
