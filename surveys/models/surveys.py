@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from idm.models import Dialogue
+from idm.validators import validate_dialogue_era
 from surveys.models.i18n import Translated, translated_text
 
 
@@ -50,8 +51,12 @@ class Survey(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
-    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    opens_at = models.DateTimeField(
+        _("opens at"), null=True, blank=True, validators=[validate_dialogue_era]
+    )
+    closes_at = models.DateTimeField(
+        _("closes at"), null=True, blank=True, validators=[validate_dialogue_era]
+    )
     results_public = models.BooleanField(
         _("results public after closing"),
         default=False,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from idm.models import Dialogue, Document, MemberState
+from idm.validators import validate_dialogue_era
 
 
 class EventQuerySet(models.QuerySet):
@@ -82,8 +83,12 @@ class Event(models.Model):
         blank=True,
         help_text=_("Seats for participants; empty: no limit."),
     )
-    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, validators=[validate_dialogue_era]
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, validators=[validate_dialogue_era]
+    )
     documents = models.ManyToManyField(
         Document, verbose_name=_("documents"), blank=True, related_name="events"
     )

@@ -127,6 +127,25 @@ def test_events_api_end_before_start_400_with_field_error(api_client):
     assert not Event.objects.exists()
 
 
+def test_events_api_registration_moment_outside_dialogue_era_400(api_client):
+    """Schemathesis found year 39 stored and served as "0039-…+00:34:08", not a date-time."""
+    DialogueFactory(year=2010)
+    response = staff_token_client(api_client).post(
+        "/api/v1/events/",
+        {
+            "dialogue_year": 2010,
+            "kind": "workshop",
+            "title": "Long ago",
+            "slug": "long-ago",
+            "registration_opens_at": "0039-11-20T00:10:17Z",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"registration_opens_at": ["Enter a date between 2000 and 2100."]}
+    assert not Event.objects.exists()
+
+
 def test_events_api_duplicate_slug_400(api_client):
     EventFactory(slug="taken", dialogue=DialogueFactory(year=2010))
     response = staff_token_client(api_client).patch(
