@@ -10,6 +10,7 @@ from django.utils import translation
 
 from idm.emails import email_language
 from idm.validators import has_control_character
+from idm.views.errors import api_error, is_api_request
 
 LAST_ACTIVITY_SESSION_KEY = "idm_last_activity"
 
@@ -23,6 +24,8 @@ class ControlCharacterPathMiddleware:
 
     def __call__(self, request):
         if has_control_character(request.path_info):
+            if is_api_request(request):  # JSON, in development (DEBUG) too
+                return api_error(404)
             raise Http404("No address holds a control character.")
         return self.get_response(request)
 

@@ -43,6 +43,14 @@ def test_control_character_in_path_404_for_staff_and_delegates(staff_user, path)
         assert client.post(path, {"a": "b"}).status_code == 404
 
 
+def test_control_character_in_api_path_json_404_in_development_too(settings, api_client):
+    settings.DEBUG = True  # make run: Django's technical 404 page would answer HTML
+    answer = api_client.get("/api/v1/events/%02x/")
+    assert answer.status_code == 404
+    assert answer["Content-Type"] == "application/json"
+    assert answer.json() == {"detail": "Not found."}
+
+
 def test_path_without_control_character_still_served(staff_client):
     state = DelegateFactory().member_state
     assert staff_client.get(f"/delegations/{state.code}/").status_code == 200
