@@ -1,8 +1,7 @@
 """Documents of the symbol register, and their files in the storage (STORAGES["default"]).
 
 A file leaves the storage when its document is deleted or gets another file, once that change
-is committed: a rolled-back change keeps its file, and no file is left behind that no document
-names.
+is committed (a rolled-back change keeps its file), unless another document still names it.
 """
 
 import logging
@@ -39,8 +38,8 @@ def delete_document(*, document, actor):
 
 
 def _stored_file_name(document):
-    """The file name the database holds for `document` (locked until commit, so that two
-    concurrent replacements each remove the file the other one stored, none is left behind)."""
+    """The file name the database holds for `document`, whatever the instance holds in memory
+    (the row is locked until commit, as the update that follows would lock it)."""
     if document.pk is None:
         return ""
     stored = Document.objects.select_for_update().filter(pk=document.pk)
