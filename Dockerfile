@@ -23,5 +23,5 @@ RUN DJANGO_SECRET_KEY=collectstatic-only IDM_SITE_URL=http://localhost \
 USER idm
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
-  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+  CMD ["python", "deploy/healthcheck.py"]
 CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py seed_idm && exec gunicorn idm.wsgi:application --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from idm.models import Dialogue, Document
-from idm.services import save_document
+from idm.services import delete_document, save_document
 
 
 class DocumentInline(admin.TabularInline):
@@ -38,6 +38,19 @@ class DialogueAdmin(admin.ModelAdmin):
     def document_count(self, dialogue):
         return dialogue.document_count
 
+    def save_formset(self, request, form, formset, change):
+        """Documents added, changed or deleted in the inline go through the services, like the
+        document's own page (a replaced or deleted file leaves the storage)."""
+        if formset.model is not Document:
+            super().save_formset(request, form, formset, change)
+            return
+        documents = formset.save(commit=False)
+        for document in formset.deleted_objects:
+            delete_document(document=document, actor=request.user)
+        for document in documents:
+            save_document(document=document, actor=request.user)
+        formset.save_m2m()
+
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
@@ -54,3 +67,10 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         save_document(document=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        delete_document(document=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for document in queryset:
+            delete_document(document=document, actor=request.user)

@@ -31,7 +31,12 @@ def document_max_bytes():
 
 
 def validate_document_file(upload):
-    """A document file must be small enough, of an allowed type, and be what its name says."""
+    """A document file must be small enough, of an allowed type, and be what its name says.
+
+    Checked when it is uploaded: a file already in the storage (a later edit of the document's
+    other fields) is neither fetched from the storage again nor refused if it went missing."""
+    if getattr(upload, "_committed", False):
+        return
     limit = document_max_bytes()
     if upload.size is not None and upload.size > limit:
         raise ValidationError(

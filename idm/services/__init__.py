@@ -1,7 +1,7 @@
 """State changes of the programme core. Pages, admin actions, the API and commands call these."""
 
 from idm.services.accounts import deactivate_account, reactivate_account
-from idm.services.documents import save_document
+from idm.services.documents import delete_document, save_document
 from idm.services.invitations import (
     InvitationProblem,
     accept_invitation,
@@ -15,6 +15,7 @@ __all__ = [
     "InvitationProblem",
     "accept_invitation",
     "deactivate_account",
+    "delete_document",
     "find_invitation",
     "invite_delegate",
     "reactivate_account",

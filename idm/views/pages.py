@@ -31,11 +31,13 @@ def favicon(request):
 
 @require_safe
 def document_file(request, pk):
-    """The uploaded file of a published document, served by the application so that it works
-    the same in production (no public media directory) and in development."""
+    """The uploaded file of a published document, streamed from the storage (the local
+    filesystem or an S3 bucket) by the application: the access rules are checked on every
+    download and the response carries the portal's own headers, while the files stay private
+    (no public media directory, no public bucket, no signed URL that outlives the check)."""
     document = get_object_or_404(Document.objects.exclude(file=""), pk=pk, status="published")
     try:
-        handle = document.file.open("rb")
+        handle = document.file.storage.open(document.file.name, "rb")
     except FileNotFoundError as missing:
         raise Http404("The file of this document is missing.") from missing
     return FileResponse(handle, filename=document.file.name.rsplit("/", 1)[-1])
