@@ -29,6 +29,7 @@ def test_email_language_falls_back_to_offered_languages():
     assert email_language(None) == "en"
 
 
+@pytest.mark.django_db
 def test_send_email_renders_in_given_language_not_active_one(django_capture_on_commit_callbacks):
     with translation.override("es"), django_capture_on_commit_callbacks(execute=True):
         send_email(
@@ -45,6 +46,7 @@ def test_send_email_renders_in_given_language_not_active_one(django_capture_on_c
     assert translation.get_language() != "fr"
 
 
+@pytest.mark.django_db
 def test_send_email_html_alternative_escapes_text(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         send_email(
