@@ -52,6 +52,14 @@ class Survey(models.Model):
     )
     opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    reminder_days_before_close = models.PositiveSmallIntegerField(
+        _("automatic reminder (days before closing)"),
+        default=7,
+        help_text=_(
+            "Focal points of states that have not submitted get one reminder this many days "
+            "before the survey closes. 0: no automatic reminder."
+        ),
+    )
     results_public = models.BooleanField(
         _("results public after closing"),
         default=False,
