@@ -348,7 +348,7 @@ def test_invitation_parallel_acceptance_opens_one_account(philippines):
 def test_delegation_history_every_change_with_acting_user(client, philippines, staff_user):
     """Invite, revoke, invite again, accept, deactivate: each change is in the history of the
     invitation or the account, with who made it."""
-    from django.test import Client, TestCase
+    from django.test import Client
 
     from tests.idm.factories import verify_staff_session
 
