@@ -120,6 +120,9 @@ INSTALLED_APPS = [
     "workshops",
     "principles",
     "surveys",
+    # After idm: idm's db_worker (a heartbeat around the backport's worker) takes precedence.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -271,8 +274,34 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+# An SMTP server that accepts the connection but never answers gives up after this many seconds.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 30, minimum=1)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "IDM Portal <idm@iom.int>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (Django's Tasks framework; the django-tasks backport on Django 5.2): the
+# database backend, run by `python manage.py db_worker`. Development (`make run`) runs each task
+# at once instead, so that no worker is needed; IDM_TASKS_RUN_IMMEDIATELY=0 queues them even
+# there (then start a worker beside the server).
+IDM_TASKS_RUN_IMMEDIATELY = env_bool("IDM_TASKS_RUN_IMMEDIATELY", default=DEBUG)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if IDM_TASKS_RUN_IMMEDIATELY
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+# Every email is queued (idm.emails) and sent by a task; an SMTP failure is retried after
+# IDM_EMAIL_RETRY_DELAY seconds, then twice as long each time, IDM_EMAIL_MAX_ATTEMPTS attempts in
+# all; then the email is marked failed for staff to re-send from the back office.
+IDM_EMAIL_MAX_ATTEMPTS = env_int("IDM_EMAIL_MAX_ATTEMPTS", 6, minimum=1)
+IDM_EMAIL_RETRY_DELAY = env_int("IDM_EMAIL_RETRY_DELAY", 60, minimum=1)
+# Each db_worker records a heartbeat; a worker silent for longer than this many minutes counts as
+# gone (/readyz reports it, and the tasks it was running are queued again).
+IDM_WORKER_HEARTBEAT_MAX_AGE = env_int("IDM_WORKER_HEARTBEAT_MAX_AGE", 5, minimum=1)
+# Automatic reminders (`python manage.py send_due_reminders`): registrants of an event get one
+# this many days before it starts (a survey's own field says when its focal points get theirs).
+IDM_EVENT_REMINDER_DAYS = env_int("IDM_EVENT_REMINDER_DAYS", 2, minimum=1)
 # The portal's public address, for every link in emails: required in production (a link
 # must never point at a development address); `make run` sets it to its own port.
 IDM_SITE_URL = env_site_url("IDM_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")

@@ -23,3 +23,5 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The database task backend, whose ready tasks run as soon as their transaction commits.
+TASKS = {"default": {"BACKEND": "tests.task_backend.RunAfterCommitBackend"}}

@@ -61,7 +61,18 @@ class SurveyAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["title_en", "title_fr", "title_es", "kind", "dialogue", "audience"]}),
         (_("Introduction"), {"fields": ["intro_en", "intro_fr", "intro_es"]}),
-        (_("Schedule"), {"fields": ["status", "opens_at", "closes_at", "results_public"]}),
+        (
+            _("Schedule"),
+            {
+                "fields": [
+                    "status",
+                    "opens_at",
+                    "closes_at",
+                    "reminder_days_before_close",
+                    "results_public",
+                ]
+            },
+        ),
     ]
 
     def has_delete_permission(self, request, obj=None):

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Membership surveys")
+
+    def ready(self):
+        from idm.reminders import register
+        from surveys.services.reminders import send_due_survey_reminders
+
+        register(send_due_survey_reminders)

@@ -80,13 +80,16 @@ def test_promotion_email_links_start_with_site_url(site_url, django_capture_on_c
     assert_links_on_site(mail.outbox[-1])
 
 
-def test_invitation_email_links_start_with_site_url(site_url, staff_client):
+def test_invitation_email_links_start_with_site_url(
+    site_url, staff_client, django_capture_on_commit_callbacks
+):
     MemberStateFactory(code="PH")
-    staff_client.post(
-        reverse("delegation_detail", args=["PH"]),
-        {"email": "new@example.org", "role": "contributor"},
-        HTTP_HOST="attacker.example",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("delegation_detail", args=["PH"]),
+            {"email": "new@example.org", "role": "contributor"},
+            HTTP_HOST="attacker.example",
+        )
     assert mail.outbox[-1].to == ["new@example.org"]
     assert_links_on_site(mail.outbox[-1])
 
@@ -99,16 +102,26 @@ def test_receipt_email_links_start_with_site_url(site_url, django_capture_on_com
     assert f"{SITE}/surveys/{s.survey.pk}/PH/" in mail.outbox[-1].body
 
 
-def test_reminder_email_links_start_with_site_url(site_url, staff_client):
+def test_reminder_email_links_start_with_site_url(
+    site_url, staff_client, django_capture_on_commit_callbacks
+):
     s, d = small_survey(), delegation()
-    staff_client.post(reverse("surveys:remind", args=[s.survey.pk]), HTTP_HOST="attacker.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("surveys:remind", args=[s.survey.pk]), HTTP_HOST="attacker.example"
+        )
     assert mail.outbox[-1].to == [d.focal_point.email]
     assert_links_on_site(mail.outbox[-1])
 
 
-def test_password_reset_email_links_start_with_site_url(site_url, client):
+def test_password_reset_email_links_start_with_site_url(
+    site_url, client, django_capture_on_commit_callbacks
+):
     FocalPointFactory(email="d@example.org")
-    client.post(reverse("password_reset"), {"email": "d@example.org"}, HTTP_HOST="attacker.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("password_reset"), {"email": "d@example.org"}, HTTP_HOST="attacker.example"
+        )
     assert mail.outbox[-1].to == ["d@example.org"]
     assert_links_on_site(mail.outbox[-1])
 
@@ -116,13 +129,16 @@ def test_password_reset_email_links_start_with_site_url(site_url, client):
 # Language: the recipient's, whatever the language of whoever caused the email -------------
 
 
-def test_invitation_email_in_language_chosen_for_invitee(staff_client):
+def test_invitation_email_in_language_chosen_for_invitee(
+    staff_client, django_capture_on_commit_callbacks
+):
     MemberStateFactory(code="PH")
-    staff_client.post(
-        reverse("delegation_detail", args=["PH"]),
-        {"email": "new@example.org", "role": "contributor", "language": "es"},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("delegation_detail", args=["PH"]),
+            {"email": "new@example.org", "role": "contributor", "language": "es"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
     message = mail.outbox[-1]
     assert message.body.startswith("Hola:")
     assert '<html lang="es">' in message.alternatives[0][0]
@@ -153,11 +169,12 @@ def test_receipt_email_in_each_delegates_language(client, django_capture_on_comm
     assert "Vous trouverez" in by_recipient[(d.contributor.email,)].body
 
 
-def test_reminder_email_in_focal_points_language(staff_client):
+def test_reminder_email_in_focal_points_language(staff_client, django_capture_on_commit_callbacks):
     s, d = small_survey(), delegation()
     d.focal_point.preferred_language = "es"
     d.focal_point.save()
-    staff_client.post(reverse("surveys:remind", args=[s.survey.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("surveys:remind", args=[s.survey.pk]), HTTP_ACCEPT_LANGUAGE="fr")
     message = mail.outbox[-1]
     assert message.subject.startswith("Recordatorio")
     assert '<html lang="es">' in message.alternatives[0][0]

@@ -26,3 +26,19 @@ def send_registration_email(registration):
             "event_url": absolute_url(registration.event.get_absolute_url()),
         },
     )
+
+
+def send_event_reminder(registration):
+    """Remind a registrant that their event starts soon."""
+    send_email(
+        to=registration.email,
+        language=recipient_language(registration),
+        subject_template="workshops/email/reminder_subject.txt",
+        text_template="workshops/email/reminder_body.txt",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "registration_url": absolute_url(registration.get_absolute_url()),
+            "event_url": absolute_url(registration.event.get_absolute_url()),
+        },
+    )

@@ -80,7 +80,7 @@ def register(
                 registration.save()
         except IntegrityError as error:
             raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate") from error
-        transaction.on_commit(lambda: send_registration_email(registration))
+        send_registration_email(registration)
     return registration
 
 
@@ -117,7 +117,7 @@ def promote_from_waiting_list(*, event, actor=None):
     if waiting is None:
         return None
     _set_status(waiting, Registration.Status.CONFIRMED, actor)
-    transaction.on_commit(lambda: send_registration_email(waiting))
+    send_registration_email(waiting)
     return waiting
 
 

@@ -3,6 +3,7 @@
 from idm.models.delegations import Invitation, InvitationQuerySet
 from idm.models.programme import Dialogue, DialogueQuerySet, Document, DocumentQuerySet
 from idm.models.states import Language, MemberState, Region
+from idm.models.tasks import OutgoingEmail, SentReminder, WorkerHeartbeat
 from idm.models.users import User, UserManager
 
 __all__ = [
@@ -14,7 +15,10 @@ __all__ = [
     "InvitationQuerySet",
     "Language",
     "MemberState",
+    "OutgoingEmail",
     "Region",
+    "SentReminder",
     "User",
     "UserManager",
+    "WorkerHeartbeat",
 ]

@@ -2,6 +2,7 @@
 
 from idm.services.accounts import deactivate_account, reactivate_account
 from idm.services.documents import delete_document, save_document
+from idm.services.emails import resend_email
 from idm.services.invitations import (
     InvitationProblem,
     accept_invitation,
@@ -19,6 +20,7 @@ __all__ = [
     "find_invitation",
     "invite_delegate",
     "reactivate_account",
+    "resend_email",
     "revoke_invitation",
     "save_document",
     "set_membership",

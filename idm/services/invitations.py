@@ -109,7 +109,8 @@ def invite_delegate(*, email, member_state, role, invited_by, language=None):
 
     A new invitation to the same delegation replaces the person's earlier one (which stops
     working).
-    The email is sent inside the transaction: no invitation is recorded if it cannot go out.
+    The email is queued in the same transaction (idm.emails): the invitation is recorded even
+    while the mail server is down, and its email goes out when the server is back.
     """
     email = get_user_model().objects.normalize_email(email).strip().lower()
     _check_may_invite(invited_by=invited_by, member_state=member_state, role=role)

@@ -57,6 +57,14 @@ class Survey(models.Model):
     closes_at = models.DateTimeField(
         _("closes at"), null=True, blank=True, validators=[validate_dialogue_era]
     )
+    reminder_days_before_close = models.PositiveSmallIntegerField(
+        _("automatic reminder (days before closing)"),
+        default=7,
+        help_text=_(
+            "Focal points of states that have not submitted get one reminder this many days "
+            "before the survey closes. 0: no automatic reminder."
+        ),
+    )
     results_public = models.BooleanField(
         _("results public after closing"),
         default=False,

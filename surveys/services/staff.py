@@ -23,13 +23,20 @@ def response_status_by_state(survey):
 
 def remind_focal_points(*, survey, actor):
     """Email the focal point of every member state that has not submitted. Returns how many
-    focal points were reminded."""
+    focal points were reminded. (The automatic reminders, surveys.services.reminders, send the
+    same email.)"""
     if not is_staff(actor):
         raise NotAllowed()
     if not survey.is_accepting_answers():
         raise SurveyError(_("Reminders go out only while the survey is open."))
+    return send_reminders(survey=survey, focal_points=focal_points_to_remind(survey))
+
+
+def focal_points_to_remind(survey):
+    """[(user, state, response status)] of the active focal points of member states that have
+    not submitted `survey`."""
     statuses = response_status_by_state(survey)
-    focal_points = [
+    return [
         (user, user.member_state, statuses.get(user.member_state_id, ""))
         for user in User.objects.filter(
             delegation_role=User.DelegationRole.FOCAL_POINT,
@@ -40,7 +47,6 @@ def remind_focal_points(*, survey, actor):
         .order_by("member_state__name", "email")
         if statuses.get(user.member_state_id) != Response.Status.SUBMITTED
     ]
-    return send_reminders(survey=survey, focal_points=focal_points)
 
 
 class ThemeAdoptionRefused(SurveyError):

@@ -58,7 +58,7 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     response.updated_by = actor
     response._history_user = actor
     response.save()
-    transaction.on_commit(lambda: send_receipt(response_id=response.pk))
+    send_receipt(response_id=response.pk)
     return response
 
 

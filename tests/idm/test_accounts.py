@@ -42,9 +42,10 @@ def test_password_change_wrong_old_password_error_beside_field(client):
     assert response.context["form"].errors["old_password"]
 
 
-def test_password_reset_by_email_sets_new_password(client):
+def test_password_reset_by_email_sets_new_password(client, django_capture_on_commit_callbacks):
     delegate = DelegateFactory(email="d@example.org")
-    response = client.post(reverse("password_reset"), {"email": "D@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "D@example.org"})
     assert response.url == reverse("password_reset_done")
     assert mail.outbox[-1].subject == "IDM Portal: reset your password"
     site = re.escape(settings.IDM_SITE_URL)
@@ -57,18 +58,26 @@ def test_password_reset_by_email_sets_new_password(client):
     assert "not valid" in client.get(link, follow=True).content.decode()
 
 
-def test_password_reset_in_accounts_language_not_requesters(client):
+def test_password_reset_in_accounts_language_not_requesters(
+    client, django_capture_on_commit_callbacks
+):
     """The email follows the account's language, whatever the language of the request."""
     DelegateFactory(email="d@example.org", preferred_language="fr")
-    client.post(reverse("password_reset"), {"email": "d@example.org"}, HTTP_ACCEPT_LANGUAGE="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("password_reset"), {"email": "d@example.org"}, HTTP_ACCEPT_LANGUAGE="es"
+        )
     assert mail.outbox[-1].subject == "Portail IDM : réinitialisez votre mot de passe"
     assert "Choisissez un nouveau mot de passe" in mail.outbox[-1].body
 
 
-def test_password_reset_unknown_or_deactivated_sends_nothing(client):
+def test_password_reset_unknown_or_deactivated_sends_nothing(
+    client, django_capture_on_commit_callbacks
+):
     DelegateFactory(email="gone@example.org", is_active=False)
     for email in ("gone@example.org", "nobody@example.org"):
-        response = client.post(reverse("password_reset"), {"email": email})
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("password_reset"), {"email": email})
         assert response.url == reverse("password_reset_done")
     assert mail.outbox == []
 

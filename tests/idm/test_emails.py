@@ -29,8 +29,9 @@ def test_email_language_falls_back_to_offered_languages():
     assert email_language(None) == "en"
 
 
-def test_send_email_renders_in_given_language_not_active_one():
-    with translation.override("es"):
+@pytest.mark.django_db
+def test_send_email_renders_in_given_language_not_active_one(django_capture_on_commit_callbacks):
+    with translation.override("es"), django_capture_on_commit_callbacks(execute=True):
         send_email(
             to="d@example.org",
             language="fr",
@@ -45,13 +46,15 @@ def test_send_email_renders_in_given_language_not_active_one():
     assert translation.get_language() != "fr"
 
 
-def test_send_email_html_alternative_escapes_text():
-    send_email(
-        to="d@example.org",
-        language="en",
-        context={"email": "<b>d@example.org</b>", "reset_url": "http://x/"},
-        **PASSWORD_RESET,
-    )
+@pytest.mark.django_db
+def test_send_email_html_alternative_escapes_text(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_email(
+            to="d@example.org",
+            language="en",
+            context={"email": "<b>d@example.org</b>", "reset_url": "http://x/"},
+            **PASSWORD_RESET,
+        )
     html = mail.outbox[-1].alternatives[0][0]
     assert "<b>d@example.org</b>" not in html and "&lt;b&gt;" in html
     assert '<a href="http://x/"' in html

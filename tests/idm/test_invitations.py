@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,9 +36,11 @@ def invitation_link():
 
 
 def invite(client, code, email="new.delegate@example.org", role="contributor"):
-    return client.post(
-        reverse("delegation_detail", args=[code]), {"email": email, "role": role}, follow=True
-    )
+    """Post the invitation form; its transaction commits, so the email goes out."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(
+            reverse("delegation_detail", args=[code]), {"email": email, "role": role}, follow=True
+        )
 
 
 def accept(client, link, password=NEW_PASSWORD, **overrides):

@@ -370,7 +370,9 @@ def test_dashboard_groups_states_by_region_with_status(staff_client):
     assert third.state.name in content
 
 
-def test_remind_emails_focal_points_of_states_not_submitted(staff_client):
+def test_remind_emails_focal_points_of_states_not_submitted(
+    staff_client, django_capture_on_commit_callbacks
+):
     s, d, outsider = submitted_setup()
     services.submit_response(survey=s.survey, member_state=d.state, actor=d.focal_point)
     draft_state = delegation("GH", "africa")
@@ -381,7 +383,8 @@ def test_remind_emails_focal_points_of_states_not_submitted(staff_client):
         expected_version=0,
         actor=draft_state.contributor,
     )
-    response = staff_client.post(reverse("surveys:remind", args=[s.survey.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("surveys:remind", args=[s.survey.pk]), follow=True)
     assert "Reminder emailed to 2 focal points" in response.content.decode()
     assert sorted(m.to[0] for m in mail.outbox) == ["fp.gh@example.org", "fp.mx@example.org"]
     gh = next(m for m in mail.outbox if m.to == ["fp.gh@example.org"])
