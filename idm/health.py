@@ -1,0 +1,101 @@
+"""The portal's health, for load balancers, orchestrators and monitoring.
+
+- `/healthz` (liveness): the process answers and the database does; a failure there means
+  "restart or replace this process".
+- `/readyz` (readiness): every check of READINESS_CHECKS passes; a failure means "send no
+  traffic here until it passes" (a dependency is down, or the code is newer than the schema).
+  Adding a check is one entry in that list. The answer names each check and its result,
+  never an error message (it is public); the error goes to the log.
+"""
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.db.migrations.executor import MigrationExecutor
+
+from idm.database import with_connect_timeout
+
+logger = logging.getLogger(__name__)
+
+OK, FAILING, SKIPPED = "ok", "failing", "skipped"
+
+
+def database_is_reachable():
+    """Ask the database on a connection of its own, which gives up after
+    IDM_HEALTHZ_DB_TIMEOUT seconds: a monitor must get its answer even from a database that
+    accepts connections and never answers."""
+    probe = health_probe_connection()
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+    finally:
+        if probe is not connection:
+            probe.close()
+
+
+def health_probe_connection():
+    """A new connection with the health check's short connect timeout (PostgreSQL); SQLite,
+    a local file with nothing to wait for, uses the request's connection."""
+    if connection.vendor != "postgresql":
+        return connection
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    probe.settings_dict = with_connect_timeout(probe.settings_dict, settings.IDM_HEALTHZ_DB_TIMEOUT)
+    return probe
+
+
+def cache_round_trip_works():
+    """Write a value to the cache (Redis with REDIS_URL) and read it back."""
+    key = f"readyz:{uuid.uuid4().hex}"
+    cache.set(key, key, timeout=30)
+    try:
+        return cache.get(key) == key
+    finally:
+        cache.delete(key)
+
+
+def migrations_are_applied():
+    """Every migration of the running code is recorded as applied in the database."""
+    executor = MigrationExecutor(connection)
+    return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passes: Callable[[], bool]
+    # Skipped (not run, not waited for a second time) when the database check failed.
+    needs_database: bool = True
+
+
+READINESS_CHECKS = [
+    Check("database", database_is_reachable, needs_database=False),
+    Check("cache", cache_round_trip_works, needs_database=False),
+    Check("migrations", migrations_are_applied),
+]
+
+
+def readiness():
+    """{check name: "ok", "failing" or "skipped"} for every readiness check, in order."""
+    results = {}
+    for check in READINESS_CHECKS:
+        if check.needs_database and results.get("database") != OK:
+            results[check.name] = SKIPPED
+            continue
+        results[check.name] = OK if check_passes(check) else FAILING
+    return results
+
+
+def check_passes(check):
+    try:
+        return bool(check.passes())
+    except Exception:  # any failure of a dependency means "not ready", never a 500
+        logger.exception("Readiness check %r failed", check.name)
+        return False
