@@ -14,6 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from idm.caching import cache_settings
 from idm.database import with_postgresql_timeouts
 from idm.observability import logging_config
 
@@ -204,17 +205,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (idm/api/throttling.py; the throttles never silently stop counting) and /readyz reports
 # the cache; pages, sessions and the login lockout do not use the cache and keep working.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "idm",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL)
 
 AUTH_USER_MODEL = "idm.User"
 AUTH_PASSWORD_VALIDATORS = [

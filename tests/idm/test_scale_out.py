@@ -16,15 +16,14 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import quote, urlencode
 
 import pytest
-import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
 from tests.factories import DEFAULT_PASSWORD, DelegateFactory
+from tests.helpers import TEST_REDIS_URL, redis_key_prefix
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("IDM_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 ANON_RATE_PER_MINUTE = 5
 START_LIMIT_SECONDS = 60
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -71,7 +70,7 @@ def production_environment(cache_key_prefix):
         "DJANGO_HSTS_SECONDS": "0",
         "DATABASE_URL": url_of_test_database(),
         "DJANGO_CONN_MAX_AGE": "0",
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": TEST_REDIS_URL,
         "IDM_TEST_CACHE_KEY_PREFIX": cache_key_prefix,
         "IDM_API_ANON_RATE": f"{ANON_RATE_PER_MINUTE}/minute",
         "DJANGO_LOG_LEVEL": "WARNING",
@@ -129,35 +128,21 @@ class WebInstance:
 
 
 @pytest.fixture
-def shared_redis():
-    """The test's own key prefix in Redis; its keys (and only those) are deleted after."""
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.fail(f"Redis at {REDIS_URL} is needed (IDM_TEST_REDIS_URL): {error}")
-    prefix = f"idm-test-{secrets.token_hex(6)}"
-    yield prefix
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-    client.close()
-
-
-@pytest.fixture
-def two_instances(request, transactional_db, tmp_path):
+def two_instances(transactional_db, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("two web processes share one database: PostgreSQL only")
-    env = production_environment(request.getfixturevalue("shared_redis"))
-    instances = []
-    try:
-        for name in ("a", "b"):
-            instances.append(WebInstance(env, tmp_path / f"gunicorn-{name}.log"))
-        for instance in instances:
-            instance.wait_until_serving()
-        yield instances
-    finally:
-        for instance in instances:
-            instance.stop()
+    with redis_key_prefix() as prefix:
+        env = production_environment(prefix)
+        instances = []
+        try:
+            for name in ("a", "b"):
+                instances.append(WebInstance(env, tmp_path / f"gunicorn-{name}.log"))
+            for instance in instances:
+                instance.wait_until_serving()
+            yield instances
+        finally:
+            for instance in instances:
+                instance.stop()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
