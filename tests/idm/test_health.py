@@ -1,0 +1,91 @@
+"""/readyz: database, cache and migrations, each named in the answer; 503 names the failing
+check and reveals nothing else."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db.migrations.recorder import MigrationRecorder
+from django.test import override_settings
+
+from idm.caching import cache_settings
+from tests.helpers import TEST_REDIS_URL, UNREACHABLE_REDIS_URL, redis_key_prefix
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.django_db
+
+
+def test_readyz_ok_names_every_check(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "migrations": "ok"},
+    }
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_ok_with_redis_cache(client):
+    with (
+        redis_key_prefix() as prefix,
+        override_settings(CACHES=cache_settings(TEST_REDIS_URL, key_prefix=prefix)),
+    ):
+        response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["cache"] == "ok"
+
+
+@override_settings(CACHES=cache_settings(UNREACHABLE_REDIS_URL))
+def test_readyz_503_names_cache_when_redis_is_down(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "error",
+        "checks": {"database": "ok", "cache": "failing", "migrations": "ok"},
+    }
+    assert "127.0.0.1" not in response.content.decode()  # no address, no error message
+
+
+def test_readyz_503_names_migrations_when_one_is_not_applied(client):
+    MigrationRecorder.Migration.objects.filter(app="idm").order_by("-id").first().delete()
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "migrations": "failing"}
+
+
+def test_healthz_stays_liveness_only_when_redis_is_down(client):
+    with override_settings(CACHES=cache_settings(UNREACHABLE_REDIS_URL)):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_readyz_503_when_database_unreachable_skips_checks_that_need_it():
+    """A real unreachable PostgreSQL server (nothing listens on port 1), no mock."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/readyz');"
+        "print(r.status_code, r.content.decode())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "idm.settings_test",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == (
+        '503 {"status": "error", "checks": '
+        '{"database": "failing", "cache": "ok", "migrations": "skipped"}}'
+    )
