@@ -25,9 +25,7 @@ def test_settings_redis_url_makes_redis_the_default_cache():
 
 def test_settings_without_redis_url_cache_is_local_memory():
     caches = production_setting("CACHES")
-    assert caches == repr(
-        {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    )
+    assert caches == repr({"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
 
 
 def test_api_throttle_counts_in_redis(api_client, monkeypatch):
@@ -56,9 +54,7 @@ def test_pages_and_login_work_when_redis_is_down(client):
     """Pages, sessions (database) and the login lockout (database) do not need the cache."""
     user = DelegateFactory()
     assert client.get(reverse("home")).status_code == 200
-    response = client.post(
-        reverse("login"), {"username": user.email, "password": DEFAULT_PASSWORD}
-    )
+    response = client.post(reverse("login"), {"username": user.email, "password": DEFAULT_PASSWORD})
     assert response.status_code == 302
     response = client.get(reverse("account"))
     assert response.status_code == 200
