@@ -16,6 +16,7 @@ import logging
 import re
 import time
 import uuid
+from datetime import datetime
 
 import sentry_sdk
 from django.utils.functional import SimpleLazyObject, empty
@@ -31,6 +32,9 @@ request_logger = logging.getLogger("idm.request")
 
 # The fields of the per-request line, in the order the JSON line lists them.
 REQUEST_FIELDS = ("method", "path", "status", "duration_ms", "user_id")
+# Parts of an address that work as a key (an invitation or password-reset link, a
+# registration's own page): the request line shows the route's name for them, never the value.
+SECRET_URL_PARAMETERS = ("token", "uidb64", "reference")
 
 
 def current_request_id():
@@ -74,10 +78,21 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
+def logged_path(request):
+    """The request's path with the values of SECRET_URL_PARAMETERS replaced by their name."""
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    for name in SECRET_URL_PARAMETERS:
+        value = match.kwargs.get(name) if match else None
+        if value:
+            path = path.replace(str(value), f"<{name}>")
+    return path
+
+
 def log_request(request, status, started):
     fields = {
         "method": request.method,
-        "path": request.path,
+        "path": logged_path(request),
         "status": status,
         "duration_ms": round((time.monotonic() - started) * 1000, 1),
         "user_id": evaluated_user_id(request),
@@ -104,7 +119,9 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record):
         entry = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "time": datetime.fromtimestamp(record.created)
+            .astimezone()
+            .isoformat("T", "milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),

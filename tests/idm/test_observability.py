@@ -90,6 +90,16 @@ def test_request_log_of_anonymous_visitor_has_no_user_id(client):
 
 
 @pytest.mark.django_db
+def test_request_log_hides_the_key_in_an_invitation_link(client):
+    token = "k3y-0f-an-inv1tation"
+    with console_log() as lines:
+        client.get(reverse("accept_invitation", args=[token]))
+    (entry,) = [e for e in json_lines(lines) if e["logger"] == "idm.request"]
+    assert entry["path"] == "/accounts/invitation/<token>/"
+    assert token not in entry["message"]
+
+
+@pytest.mark.django_db
 @pytest.mark.urls("tests.idm.error_urls")
 def test_500_page_and_error_log_line_carry_the_request_id(settings):
     settings.DEBUG = False
