@@ -25,7 +25,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # Letters, digits and . _ - (UUIDs and the ids of common proxies), up to 64 characters:
 # anything else (spaces, control characters, markup, a megabyte) is replaced, never logged.
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-NO_REQUEST_ID = "-"
+NOT_KNOWN = "-"  # in a log line: no request id, no user
 
 request_id_var = contextvars.ContextVar("idm_request_id", default=None)
 request_logger = logging.getLogger("idm.request")
@@ -99,7 +99,7 @@ def log_request(request, status, started):
     }
     request_logger.info(
         "%s %s %s %sms user=%s",
-        *(fields[name] if fields[name] is not None else NO_REQUEST_ID for name in REQUEST_FIELDS),
+        *(fields[name] if fields[name] is not None else NOT_KNOWN for name in REQUEST_FIELDS),
         extra=fields,
     )
 
@@ -109,7 +109,7 @@ class RequestIdFilter(logging.Filter):
     "-" outside a request (management commands, the worker, startup)."""
 
     def filter(self, record):
-        record.request_id = current_request_id() or NO_REQUEST_ID
+        record.request_id = current_request_id() or NOT_KNOWN
         return True
 
 
