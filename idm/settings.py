@@ -14,7 +14,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from idm.caching import cache_settings
 from idm.database import with_postgresql_timeouts
+from idm.observability import logging_config
 from idm.storage import document_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +57,16 @@ def env_int(name, default, minimum=0):
             f"{minimum}."
         )
     return number
+
+
+def env_choice(name, choices, default):
+    """A variable with a fixed set of values (any case); anything else stops startup."""
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r} is not valid. Accepted values: {', '.join(choices)}."
+        )
+    return value
 
 
 def env_list(name, default=""):
@@ -126,6 +138,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer, even a redirect or an error page, carries the request's id.
+    "idm.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early: a control character in the path is a 404 for every route.
     "idm.middleware.ControlCharacterPathMiddleware",
@@ -188,6 +202,15 @@ DATABASES["default"] = with_postgresql_timeouts(
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache: what must hold across web processes and machines lives here (the API throttles'
+# counters). REDIS_URL (e.g. redis://127.0.0.1:6379/0) shares it through Redis; without it
+# each process has its own memory, which is right for `make run` (one process).
+# A Redis that is down or slow is not hidden: after a one-second timeout the API answers 503
+# (idm/api/throttling.py; the throttles never silently stop counting) and /readyz reports
+# the cache; pages, sessions and the login lockout do not use the cache and keep working.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = cache_settings(REDIS_URL)
+
 AUTH_USER_MODEL = "idm.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,7 +218,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Database sessions whose cookie key is checked before it reaches a query (idm/sessions.py).
+# Database sessions whose cookie key is checked before it reaches a query (idm/sessions.py):
+# every web process serves every user, with or without Redis.
 SESSION_ENGINE = "idm.sessions"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -215,7 +239,9 @@ IDM_TWO_FACTOR_PENDING_SECONDS = 300
 
 # Brute-force protection (django-axes) on every login surface: the login page (which the
 # admin uses too) and the API token endpoint. Five failures lock the account AND, separately,
-# the client address for 15 minutes; the lock runs from the last counted failure.
+# the client address for 15 minutes; the lock runs from the last counted failure. The counters
+# are rows in the shared database (axes' database handler), not in the cache: the limit holds
+# across processes and machines, with or without Redis.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -373,8 +399,8 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "idm.api.throttling.AnonRateThrottle",
+        "idm.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("IDM_API_ANON_RATE", "120/minute"),
@@ -418,9 +444,18 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-}
+# Logs: one line per record on the console, with the request's id (idm/observability.py);
+# JSON lines in production (one per request with its status, duration and user), readable
+# text in development.
+IDM_LOG_FORMAT = env_choice("IDM_LOG_FORMAT", ("json", "text"), "text" if DEBUG else "json")
+LOGGING = logging_config(
+    log_format=IDM_LOG_FORMAT, level=os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+)
+
+# Error reporting: with SENTRY_DSN set, unhandled errors go to Sentry (or a compatible
+# service), tagged with the request id; without it nothing is sent anywhere.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)

@@ -25,3 +25,5 @@ ALLOWED_HOSTS = ["*"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The database task backend, whose ready tasks run as soon as their transaction commits.
 TASKS = {"default": {"BACKEND": "tests.task_backend.RunAfterCommitBackend"}}
+# That backend runs each task itself once its transaction commits: no worker to wait for.
+IDM_TASKS_RUN_IMMEDIATELY = True

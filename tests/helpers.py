@@ -1,5 +1,11 @@
 """Small helpers shared by the tests."""
 
+import os
+import secrets
+from contextlib import contextmanager
+
+import pytest
+import redis
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,3 +16,33 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, response.content[:500]
     return len(context.captured_queries)
+
+
+# The Redis of the tests (its own database number); Redis runs on 127.0.0.1:6379 on our
+# machines and in CI.
+TEST_REDIS_URL = os.environ.get("IDM_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+# Nothing listens on port 1: a Redis that is down.
+UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
+
+
+@contextmanager
+def redis_key_prefix():
+    """A fresh key prefix in the test Redis; its keys, and only those, are deleted afterwards.
+
+    Without a Redis answering, the test is skipped on SQLite and fails on PostgreSQL (the full
+    run, as in CI)."""
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        message = f"Redis at {TEST_REDIS_URL} does not answer (IDM_TEST_REDIS_URL): {error}"
+        if connection.vendor != "postgresql":
+            pytest.skip(message)
+        pytest.fail(message)
+    prefix = f"idm-test-{secrets.token_hex(6)}"
+    try:
+        yield prefix
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+        client.close()

@@ -68,6 +68,7 @@ ERROR_STATUSES = {
     "415": ("Error", "Unsupported media type: send JSON."),
     "428": ("Error", "If-Match is missing: send the version (the ETag of GET)."),
     "429": ("Error", "Too many requests: wait for the Retry-After seconds."),
+    "503": ("Error", "Briefly unavailable (the shared cache that counts requests is down)."),
 }
 # A version as an entity tag: "3", 3 or W/"3" (ASCII digits only).
 IF_MATCH_PATTERN = f"^{IF_MATCH_VERSION.pattern}$"  # what idm.api.preconditions accepts
@@ -208,7 +209,7 @@ class ApiAutoSchema(AutoSchema):
         if "requestBody" in operation:
             statuses.append("415")
         if self.view.get_throttles():
-            statuses.append("429")
+            statuses.extend(["429", "503"])
         return statuses
 
     def add_error_responses(self, operation):

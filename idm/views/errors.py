@@ -3,11 +3,16 @@
 People get the site's pages (templates/400.html … 500.html, in their language, with a way
 back); the API answers JSON, as DRF does for errors raised inside its views, so that an
 unknown API address or a crash gives a client `{"detail": …}` too. The 500 answer touches
-neither the database nor the session: it must work when they are the cause.
+neither the database nor the session: it must work when they are the cause. It shows the
+request's id (idm/observability.py), which finds the error's log lines.
 """
 
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views import defaults
+from django.views.decorators.csrf import requires_csrf_token
+
+from idm.observability import current_request_id
 
 API_PREFIX = "/api/"
 API_DETAILS = {
@@ -45,7 +50,11 @@ def page_not_found(request, exception):
     return defaults.page_not_found(request, exception)
 
 
+@requires_csrf_token
 def server_error(request):
+    """Like Django's handler: 500.html rendered without the request (no context processor,
+    no query), given only the request id."""
     if is_api_request(request):
         return api_error(500)
-    return defaults.server_error(request)
+    template = loader.get_template(defaults.ERROR_500_TEMPLATE_NAME)
+    return HttpResponseServerError(template.render({"request_id": current_request_id()}))

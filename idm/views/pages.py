@@ -1,16 +1,14 @@
 from itertools import groupby
 
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from idm.database import with_connect_timeout
 from idm.forms import DocumentFilterForm
+from idm.health import FAILING, database_is_reachable, readiness
 from idm.models import Dialogue, Document
 
 DOCUMENT_EDITIONS_PER_PAGE = 25
@@ -62,32 +60,6 @@ def document_list(request):
     )
 
 
-def database_is_reachable():
-    """Ask the database on a connection of its own, which gives up after
-    IDM_HEALTHZ_DB_TIMEOUT seconds: a monitor must get its answer even from a database that
-    accepts connections and never answers."""
-    probe = health_probe_connection()
-    try:
-        with probe.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
-    except DatabaseError:
-        return False
-    finally:
-        if probe is not connection:
-            probe.close()
-
-
-def health_probe_connection():
-    """A new connection with the health check's short connect timeout (PostgreSQL); SQLite,
-    a local file with nothing to wait for, uses the request's connection."""
-    if connection.vendor != "postgresql":
-        return connection
-    probe = connections.create_connection(DEFAULT_DB_ALIAS)
-    probe.settings_dict = with_connect_timeout(probe.settings_dict, settings.IDM_HEALTHZ_DB_TIMEOUT)
-    return probe
-
-
 @never_cache
 @require_safe
 def healthz(request):
@@ -95,3 +67,15 @@ def healthz(request):
     if database_is_reachable():
         return JsonResponse({"status": "ok", "database": "ok"})
     return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """For orchestrators: 200 when every readiness check passes (idm/health.py), else 503
+    naming the check that failed."""
+    checks = readiness()
+    ready = FAILING not in checks.values()  # "skipped": not applicable, or after the database
+    return JsonResponse(
+        {"status": "ok" if ready else "error", "checks": checks}, status=200 if ready else 503
+    )
