@@ -3,8 +3,6 @@
 Apps are mounted by dotted path so that the programme core imports none of them.
 """
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import (
@@ -43,6 +41,5 @@ handler400 = "idm.views.errors.bad_request"
 handler403 = "idm.views.errors.permission_denied"
 handler404 = "idm.views.errors.page_not_found"
 handler500 = "idm.views.errors.server_error"
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ route, in development either: document files are served only by the document
+# view, after its access checks (a forthcoming document's file stays unreachable).

@@ -120,3 +120,24 @@ def test_document_list_same_query_count_for_1_and_20_rows(client, django_assert_
     with django_assert_num_queries(queries_for_one):
         response = client.get("/documents/")
     assert response.context["page"].paginator.count == 20
+
+
+def test_document_files_have_no_direct_media_route_even_in_development(settings):
+    """Under make run (DEBUG) /media/ served every file, a forthcoming one too, past the
+    document view's access checks."""
+    import importlib
+
+    from django.urls import Resolver404, clear_url_caches, resolve
+
+    import idm.urls
+
+    settings.DEBUG = True
+    try:
+        importlib.reload(idm.urls)
+        clear_url_caches()
+        with pytest.raises(Resolver404):
+            resolve(f"{settings.MEDIA_URL}documents/note.pdf", urlconf=idm.urls)
+    finally:
+        settings.DEBUG = False
+        importlib.reload(idm.urls)
+        clear_url_caches()
