@@ -51,6 +51,11 @@ class Event(models.Model):
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid (in person and online)")
+
     dialogue = models.ForeignKey(
         Dialogue, verbose_name=_("dialogue year"), on_delete=models.PROTECT, related_name="events"
     )
@@ -88,6 +93,29 @@ class Event(models.Model):
     )
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True, validators=[validate_dialogue_era]
+    )
+    requires_approval = models.BooleanField(
+        _("registrations need approval"),
+        default=False,
+        help_text=_("Staff approve or decline each registration; pending ones take no seat."),
+    )
+    per_state_limit = models.PositiveSmallIntegerField(
+        _("seats per state"),
+        null=True,
+        blank=True,
+        help_text=_("At most this many participants per member state; empty: no limit."),
+    )
+    format = models.CharField(
+        _("format"), max_length=12, choices=Format.choices, default=Format.IN_PERSON
+    )
+    meeting_url = models.URLField(
+        _("meeting link"),
+        blank=True,
+        help_text=_("Online participation: sent to confirmed online participants only."),
+    )
+    meeting_passcode = models.CharField(_("meeting passcode"), max_length=100, blank=True)
+    livestream_url = models.URLField(
+        _("livestream link"), blank=True, help_text=_("Public: shown on the event page.")
     )
     documents = models.ManyToManyField(
         Document, verbose_name=_("documents"), blank=True, related_name="events"
@@ -192,6 +220,7 @@ class Session(models.Model):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PANEL)
     description = models.TextField(_("description"), blank=True)
+    recording_url = models.URLField(_("recording"), blank=True)
     documents = models.ManyToManyField(
         Document, verbose_name=_("documents"), blank=True, related_name="sessions"
     )

@@ -42,6 +42,10 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
         ATTENDED = "attended", _("Attended")
 
+    class Participation(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
     STATE_CATEGORIES = (Category.MEMBER_STATE, Category.OBSERVER_STATE)
     SEAT_HOLDING = (Status.PENDING, Status.CONFIRMED, Status.ATTENDED)
 
@@ -73,6 +77,37 @@ class Registration(models.Model):
         null=True,
         blank=True,
         related_name="registrations",
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    participation = models.CharField(
+        _("takes part"),
+        max_length=12,
+        choices=Participation.choices,
+        default=Participation.IN_PERSON,
+    )
+    needs = models.TextField(
+        _("needs"),
+        blank=True,
+        help_text=_("Accessibility, dietary or other needs the secretariat should know about."),
+    )
+    listed_publicly = models.BooleanField(
+        _("appears on the public list of participants"), default=False
+    )
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
@@ -117,3 +152,29 @@ class Registration(models.Model):
         self.email = (self.email or "").strip().lower()
         if self.category in self.STATE_CATEGORIES and not self.member_state_id:
             raise ValidationError({"member_state": _("Say which state the delegate represents.")})
+
+
+class CategoryQuota(models.Model):
+    """At most `seats` participants of one category at one event (e.g. 20 NGO seats)."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="category_quotas"
+    )
+    category = models.CharField(_("category"), max_length=30, choices=Registration.Category.choices)
+    seats = models.PositiveIntegerField(_("seats"))
+
+    class Meta:
+        ordering = ["event", "category"]
+        verbose_name = _("category quota")
+        verbose_name_plural = _("category quotas")
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                "category",
+                name="category_quota_one_per_category",
+                violation_error_message=_("This category has a quota already."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.get_category_display()} ≤ {self.seats}"
