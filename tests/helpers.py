@@ -2,7 +2,10 @@
 
 import os
 import secrets
+import subprocess
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import redis
@@ -46,3 +49,32 @@ def redis_key_prefix():
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
         client.close()
+
+
+UNREACHABLE_DATABASE_URL = "postgres://nobody@127.0.0.1:1/none"  # nothing listens on port 1
+
+
+def get_with_unreachable_database(path):
+    """`status body` of GET `path` in a fresh process whose database is a real unreachable
+    PostgreSQL server (no mock): what a monitor sees when the database is down."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        f"r = Client().get({path!r});"
+        "print(r.status_code, r.content.decode())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "idm.settings_test",
+        "DATABASE_URL": UNREACHABLE_DATABASE_URL,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]

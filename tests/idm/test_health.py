@@ -1,11 +1,7 @@
 """/readyz: database, cache and migrations, each named in the answer; 503 names the failing
 check and reveals nothing else."""
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db.migrations.recorder import MigrationRecorder
@@ -14,9 +10,12 @@ from django.utils import timezone
 
 from idm.caching import cache_settings
 from idm.models import WorkerHeartbeat
-from tests.helpers import TEST_REDIS_URL, UNREACHABLE_REDIS_URL, redis_key_prefix
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import (
+    TEST_REDIS_URL,
+    UNREACHABLE_REDIS_URL,
+    get_with_unreachable_database,
+    redis_key_prefix,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,28 +71,7 @@ def test_healthz_stays_liveness_only_when_redis_is_down(client):
 
 
 def test_readyz_503_when_database_unreachable_skips_checks_that_need_it():
-    """A real unreachable PostgreSQL server (nothing listens on port 1), no mock."""
-    script = (
-        "import django; django.setup();"
-        "from django.test import Client;"
-        "r = Client().get('/readyz');"
-        "print(r.status_code, r.content.decode())"
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "idm.settings_test",
-        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout.strip().splitlines()[-1] == (
+    assert get_with_unreachable_database("/readyz") == (
         '503 {"status": "error", "checks": '
         '{"database": "failing", "cache": "ok", "migrations": "skipped", "worker": "skipped"}}'
     )

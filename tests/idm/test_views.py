@@ -1,15 +1,10 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import DialogueFactory, DocumentFactory
+from tests.helpers import get_with_unreachable_database
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_home_shows_current_dialogue_theme(client):
@@ -53,28 +48,9 @@ def test_healthz_ok_with_database(client):
 
 
 def test_healthz_503_when_database_unreachable():
-    """A real unreachable PostgreSQL server (nothing listens on port 1), no mock."""
-    script = (
-        "import django; django.setup();"
-        "from django.test import Client;"
-        "r = Client().get('/healthz');"
-        "print(r.status_code, r.content.decode())"
+    assert get_with_unreachable_database("/healthz") == (
+        '503 {"status": "error", "database": "unreachable"}'
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "idm.settings_test",
-        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout.strip() == '503 {"status": "error", "database": "unreachable"}'
 
 
 def test_login_page_asks_for_email(client):
