@@ -20,10 +20,13 @@ def event_form_data(dialogue, **changes):
         "order": 0,
         "start_date": "2010-03-18",
         "end_date": "2010-03-19",
+        "format": "in_person",
         "sessions-TOTAL_FORMS": 0,
         "sessions-INITIAL_FORMS": 0,
         "Event_documents-TOTAL_FORMS": 0,
         "Event_documents-INITIAL_FORMS": 0,
+        "category_quotas-TOTAL_FORMS": 0,
+        "category_quotas-INITIAL_FORMS": 0,
     }
     return {**data, **changes}
 
