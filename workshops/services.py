@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -230,7 +231,7 @@ def _locked_by_event(registrations, statuses):
     for event_key in sorted(set(event_keys)):
         event = Event.objects.select_for_update().get(pk=event_key)
         decided = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .filter(event=event, pk__in=keys, status__in=statuses)
             .select_related("event", "user")
             .order_by("created_at", "pk")
@@ -274,9 +275,12 @@ def nominate(
     )
 
 
-def primary_keys(queryset):
-    """The rows' keys, so that locking works whatever the caller annotated (admin counts)."""
-    return list(queryset.values_list("pk", flat=True))
+def primary_keys(rows):
+    """The keys of a queryset (so that locking works whatever the caller annotated, e.g. the
+    admin's counts) or of a list of objects."""
+    if isinstance(rows, QuerySet):
+        return list(rows.values_list("pk", flat=True))
+    return [row.pk for row in rows]
 
 
 def _set_status(registration, status, actor):
