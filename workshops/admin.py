@@ -9,7 +9,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from idm.admin.programme import DialogueAdmin as CoreDialogueAdmin
 from idm.models import Dialogue
 from workshops import services
-from workshops.models import Event, Registration, Session, SessionSpeaker, Speaker
+from workshops.models import (
+    CategoryQuota,
+    Event,
+    Registration,
+    Session,
+    SessionSpeaker,
+    Speaker,
+)
 
 
 class SessionInline(admin.TabularInline):
@@ -44,6 +51,12 @@ class SessionDocumentInline(admin.TabularInline):
     verbose_name_plural = _("documents")
 
 
+class CategoryQuotaInline(admin.TabularInline):
+    model = CategoryQuota
+    extra = 0
+    fields = ["category", "seats"]
+
+
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -61,7 +74,7 @@ class EventAdmin(SimpleHistoryAdmin):
     list_select_related = ["dialogue"]
     search_fields = ["title", "description", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [SessionInline, EventDocumentInline]
+    inlines = [SessionInline, EventDocumentInline, CategoryQuotaInline]
     actions = ["mark_confirmed", "mark_held", "mark_cancelled"]
     fieldsets = [
         (None, {"fields": ["dialogue", "kind", "title", "slug", "status", "order"]}),
@@ -69,7 +82,19 @@ class EventAdmin(SimpleHistoryAdmin):
         (_("About"), {"fields": ["description"]}),
         (
             _("Registration"),
-            {"fields": ["capacity", "registration_opens_at", "registration_closes_at"]},
+            {
+                "fields": [
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "requires_approval",
+                    "per_state_limit",
+                ]
+            },
+        ),
+        (
+            _("Online participation"),
+            {"fields": ["format", "meeting_url", "meeting_passcode", "livestream_url"]},
         ),
     ]
 
@@ -144,15 +169,24 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         "member_state",
         "event",
         "status",
+        "nominated_by",
         "created_at",
     ]
     list_filter = ["status", "category", "event__dialogue", "event"]
-    list_select_related = ["event", "member_state"]
+    list_select_related = ["event", "member_state", "nominated_by"]
     search_fields = ["name", "email", "organisation"]
-    readonly_fields = ["reference", "status", "created_at", "updated_at", "user", "language"]
+    readonly_fields = [
+        "reference",
+        "status",
+        "created_at",
+        "updated_at",
+        "user",
+        "nominated_by",
+        "language",
+    ]
     autocomplete_fields = ["event", "member_state"]
     date_hierarchy = "created_at"
-    actions = ["confirm", "waitlist", "mark_attended", "cancel"]
+    actions = ["approve", "decline", "confirm", "waitlist", "mark_attended", "cancel"]
 
     def has_add_permission(self, request):
         return False  # registrations come through the register service (capacity, email)
@@ -162,6 +196,22 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             registrations=queryset, status=status, actor=request.user
         )
         self.message_user(request, _("%(count)d registrations changed.") % {"count": changed})
+
+    @admin.action(description=_("Approve selected registrations (seats, then waiting list)"))
+    def approve(self, request, queryset):
+        confirmed, waitlisted = services.approve_registrations(
+            registrations=queryset, actor=request.user
+        )
+        self.message_user(
+            request,
+            _("Approved: %(confirmed)d confirmed, %(waitlisted)d on the waiting list.")
+            % {"confirmed": confirmed, "waitlisted": waitlisted},
+        )
+
+    @admin.action(description=_("Decline selected registrations"))
+    def decline(self, request, queryset):
+        declined = services.decline_registrations(registrations=queryset, actor=request.user)
+        self.message_user(request, _("Declined: %(count)d.") % {"count": declined})
 
     @admin.action(description=_("Confirm selected registrations"))
     def confirm(self, request, queryset):

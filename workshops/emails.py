@@ -42,3 +42,28 @@ def send_event_reminder(registration):
             "event_url": absolute_url(registration.event.get_absolute_url()),
         },
     )
+
+
+def send_registration_received_email(registration):
+    """Tell the participant (or nominee) that staff will decide on their registration."""
+    _send_about_registration(registration, "registration_received")
+
+
+def send_registration_declined_email(registration):
+    """Tell the participant that staff declined their registration."""
+    _send_about_registration(registration, "registration_declined")
+
+
+def _send_about_registration(registration, name):
+    send_email(
+        to=registration.email,
+        language=recipient_language(registration),
+        subject_template=f"workshops/email/{name}_subject.txt",
+        text_template=f"workshops/email/{name}_body.txt",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "registration_url": absolute_url(registration.get_absolute_url()),
+            "event_url": absolute_url(registration.event.get_absolute_url()),
+        },
+    )

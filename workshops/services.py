@@ -2,9 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from workshops.emails import send_registration_email
+from idm.models import MemberState
+from workshops.emails import (
+    send_registration_declined_email,
+    send_registration_email,
+    send_registration_received_email,
+)
 from workshops.models import Event, Registration
 
 DUPLICATE_EMAIL = _("This email address is already registered for this event.")
@@ -44,15 +51,18 @@ def register(
     function="",
     member_state=None,
     user=None,
+    nominated_by=None,
     language="en",
     now=None,
     lock=True,
 ):
-    """Register a participant: confirmed while seats remain, else on the waiting list.
+    """Register a participant: pending where staff approve registrations, else confirmed
+    while seats remain and on the waiting list after. A full category quota or state limit
+    refuses the registration (ValidationError): the waiting list is for seats only.
 
     The event row is locked (`select_for_update`) for the whole decision, so parallel
-    registrations are counted one after another and never overbook. `lock=False` exists only
-    so that a test can show the overbooking the lock prevents.
+    registrations are counted one after another and never overbook, exceed a quota or a
+    state's limit. `lock=False` exists only so that a test can show what the lock prevents.
     """
     with transaction.atomic():
         events = Event.objects.select_for_update() if lock else Event.objects.all()
@@ -62,6 +72,7 @@ def register(
         email = email.strip().lower()
         if event.registrations.active().filter(email__iexact=email).exists():
             raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate")
+        check_limits(event=event, category=category, member_state=member_state)
         registration = Registration(
             event=event,
             name=name.strip(),
@@ -71,20 +82,61 @@ def register(
             category=category,
             member_state=member_state,
             user=user if user is not None and user.is_authenticated else None,
+            nominated_by=nominated_by,
             language=language,
             status=status_for_new_registration(event),
         )
+        registration._history_user = nominated_by
         registration.full_clean()
         try:
             with transaction.atomic():
                 registration.save()
         except IntegrityError as error:
             raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate") from error
-        send_registration_email(registration)
+        if registration.status == Registration.Status.PENDING:
+            send_registration_received_email(registration)
+        else:
+            send_registration_email(registration)
     return registration
 
 
+def check_limits(*, event, category, member_state):
+    """Refuse a registration beyond the state's limit or the category's quota (event locked).
+
+    Every registration still in play counts, pending and waitlisted ones included."""
+    counted = event.registrations.counted_in_limits()
+    if (
+        event.per_state_limit is not None
+        and member_state is not None
+        and category in Registration.STATE_CATEGORIES
+    ):
+        state = member_state
+        if not isinstance(state, MemberState):
+            state = MemberState.objects.get(pk=state)
+        delegates = counted.filter(category__in=Registration.STATE_CATEGORIES, member_state=state)
+        if delegates.count() >= event.per_state_limit:
+            raise ValidationError(
+                gettext("%(state)s has reached its limit of %(limit)d participants for this event.")
+                % {"state": state.display_name, "limit": event.per_state_limit},
+                code="state_limit",
+            )
+    quota = event.category_quotas.filter(category=category).first()
+    if quota is not None and counted.filter(category=category).count() >= quota.seats:
+        raise ValidationError(
+            gettext("All %(seats)d seats for the category “%(category)s” are taken at this event.")
+            % {"seats": quota.seats, "category": quota.get_category_display()},
+            code="category_quota",
+        )
+
+
 def status_for_new_registration(event):
+    if event.requires_approval:
+        return Registration.Status.PENDING
+    return seat_or_waiting_list(event)
+
+
+def seat_or_waiting_list(event):
+    """Confirmed while the (locked) event has a free seat, else the waiting list."""
     if event.capacity is None:
         return Registration.Status.CONFIRMED
     seats_taken = event.registrations.holding_seats().count()
@@ -138,9 +190,97 @@ def set_registration_status(*, registrations, status, actor):
     return changed
 
 
-def primary_keys(queryset):
-    """The rows' keys, so that locking works whatever the caller annotated (admin counts)."""
-    return list(queryset.values_list("pk", flat=True))
+def approve_registrations(*, registrations, actor):
+    """Staff approve pending registrations, earliest first: confirmed while seats remain, the
+    rest on the waiting list in the order they registered. Each participant is emailed.
+    Returns how many were confirmed and how many waitlisted."""
+    outcome = {Registration.Status.CONFIRMED: 0, Registration.Status.WAITLISTED: 0}
+    with transaction.atomic():
+        for event, decided in _locked_by_event(registrations, [Registration.Status.PENDING]):
+            for registration in decided:
+                status = seat_or_waiting_list(event)
+                _set_status(registration, status, actor)
+                send_registration_email(registration)
+                outcome[status] += 1
+    return outcome[Registration.Status.CONFIRMED], outcome[Registration.Status.WAITLISTED]
+
+
+def decline_registrations(*, registrations, actor):
+    """Staff decline registrations (pending, waitlisted or confirmed); each participant is
+    emailed, and a seat that frees goes to the first person on the waiting list."""
+    declined = 0
+    with transaction.atomic():
+        for event, decided in _locked_by_event(registrations, Registration.DECIDABLE):
+            freed_seats = 0
+            for registration in decided:
+                freed_seats += registration.status in Registration.SEAT_HOLDING
+                _set_status(registration, Registration.Status.DECLINED, actor)
+                send_registration_declined_email(registration)
+                declined += 1
+            for _seat in range(freed_seats):
+                promote_from_waiting_list(event=event, actor=actor)
+    return declined
+
+
+def _locked_by_event(registrations, statuses):
+    """(event, its registrations among `registrations` in `statuses`), each event row and
+    registration locked, events in key order (no deadlock between two staff), registrations
+    in the order they registered."""
+    keys = primary_keys(registrations)
+    event_keys = Registration.objects.filter(pk__in=keys).values_list("event_id", flat=True)
+    for event_key in sorted(set(event_keys)):
+        event = Event.objects.select_for_update().get(pk=event_key)
+        decided = (
+            Registration.objects.select_for_update(of=("self",))
+            .filter(event=event, pk__in=keys, status__in=statuses)
+            .select_related("event", "user")
+            .order_by("created_at", "pk")
+        )
+        yield event, list(decided)
+
+
+def nominate(
+    *,
+    event,
+    actor,
+    organisation,
+    name="",
+    email="",
+    function="",
+    delegate=None,
+    language="en",
+    lock=True,
+):
+    """A focal point puts a person of their state forward: an existing delegate (`delegate`)
+    or a new name with email. The registration records who nominated; it counts against
+    the state's limit like any other."""
+    state = actor.member_state
+    if delegate is not None:
+        name, email = delegate.get_full_name() or delegate.email, delegate.email
+    observer = state.membership == MemberState.Membership.OBSERVER
+    return register(
+        event=event,
+        name=name,
+        email=email,
+        organisation=organisation,
+        function=function,
+        category=(
+            Registration.Category.OBSERVER_STATE if observer else Registration.Category.MEMBER_STATE
+        ),
+        member_state=state,
+        user=delegate,
+        nominated_by=actor,
+        language=language,
+        lock=lock,
+    )
+
+
+def primary_keys(rows):
+    """The keys of a queryset (so that locking works whatever the caller annotated, e.g. the
+    admin's counts) or of a list of objects."""
+    if isinstance(rows, QuerySet):
+        return list(rows.values_list("pk", flat=True))
+    return [row.pk for row in rows]
 
 
 def _set_status(registration, status, actor):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workshops import views
+from workshops import views, views_approval, views_nominations
 
 app_name = "workshops"
 
@@ -11,5 +11,16 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event-ics"),
     path("events/<slug:slug>/register/", views.register, name="register"),
+    path(
+        "events/<slug:slug>/registrations/",
+        views_approval.event_registrations,
+        name="event-registrations",
+    ),
+    path("events/<slug:slug>/nominate/", views_nominations.nominate, name="nominate"),
+    path(
+        "events/<slug:slug>/nominate/<int:pk>/withdraw/",
+        views_nominations.withdraw,
+        name="withdraw-nomination",
+    ),
     path("registrations/<uuid:reference>/", views.registration_detail, name="registration"),
 ]

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from tests.factories import DialogueFactory, DocumentFactory
 from tests.helpers import count_queries
-from tests.workshops.factories import EventFactory, RegistrationFactory
+from tests.workshops.factories import EventFactory, OpenEventFactory, RegistrationFactory
 from workshops.models import Event, Registration
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +20,13 @@ def event_form_data(dialogue, **changes):
         "order": 0,
         "start_date": "2010-03-18",
         "end_date": "2010-03-19",
+        "format": "in_person",
         "sessions-TOTAL_FORMS": 0,
         "sessions-INITIAL_FORMS": 0,
         "Event_documents-TOTAL_FORMS": 0,
         "Event_documents-INITIAL_FORMS": 0,
+        "category_quotas-TOTAL_FORMS": 0,
+        "category_quotas-INITIAL_FORMS": 0,
     }
     return {**data, **changes}
 
@@ -156,3 +159,37 @@ def test_admin_change_pages_render_with_inlines(staff_client):
     )
     assert response.status_code == 200
     assert "Equal partnership between countries of origin" in response.content.decode()
+
+
+def test_admin_approve_and_decline_actions_with_acting_user(staff_client, staff_user):
+    event = OpenEventFactory(capacity=1, requires_approval=True)
+    first, second, third = (
+        RegistrationFactory(event=event, status=Registration.Status.PENDING) for _ in range(3)
+    )
+    url = reverse("admin:workshops_registration_changelist")
+    staff_client.post(url, {"action": "approve", "_selected_action": [first.pk, second.pk]})
+    staff_client.post(url, {"action": "decline", "_selected_action": [third.pk]})
+    statuses = list(event.registrations.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["confirmed", "waitlisted", "declined"]
+    assert {r.history.order_by("-history_id").first().history_user for r in (first, third)} == {
+        staff_user
+    }
+
+
+def test_admin_event_saves_category_quota_and_state_limit(staff_client):
+    dialogue = DialogueFactory(year=2010)
+    data = event_form_data(
+        dialogue,
+        requires_approval="on",
+        per_state_limit=3,
+        **{
+            "category_quotas-TOTAL_FORMS": 1,
+            "category_quotas-0-category": "ngo",
+            "category_quotas-0-seats": 20,
+        },
+    )
+    response = staff_client.post(reverse("admin:workshops_event_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = Event.objects.get()
+    assert (event.requires_approval, event.per_state_limit) == (True, 3)
+    assert list(event.category_quotas.values_list("category", "seats")) == [("ngo", 20)]

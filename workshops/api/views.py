@@ -1,8 +1,13 @@
 import django_filters
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
+from idm.api.schema import error_response
+from workshops import services
 from workshops.api.serializers import (
     EventDetailSerializer,
     EventSerializer,
@@ -64,3 +69,31 @@ class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "reference"
     filterset_class = RegistrationFilter
     search_fields = ["name", "email", "organisation"]
+
+    @extend_schema(request=None, responses={200: RegistrationSerializer, 409: error_response(409)})
+    @action(detail=True, methods=["post"], permission_classes=[StaffOnly])
+    def approve(self, request, reference=None):
+        """Approve a pending registration: confirmed if a seat is free, else waitlisted; the
+        participant is emailed (IOM staff)."""
+        registration = self.get_object()
+        if registration.status != Registration.Status.PENDING:
+            return not_decidable("Only a pending registration can be approved.")
+        services.approve_registrations(registrations=[registration], actor=request.user)
+        registration.refresh_from_db()
+        return Response(self.get_serializer(registration).data)
+
+    @extend_schema(request=None, responses={200: RegistrationSerializer, 409: error_response(409)})
+    @action(detail=True, methods=["post"], permission_classes=[StaffOnly])
+    def decline(self, request, reference=None):
+        """Decline a pending, waitlisted or confirmed registration; the participant is emailed
+        and a freed seat goes to the waiting list (IOM staff)."""
+        registration = self.get_object()
+        if registration.status not in Registration.DECIDABLE:
+            return not_decidable("This registration is cancelled, declined or attended already.")
+        services.decline_registrations(registrations=[registration], actor=request.user)
+        registration.refresh_from_db()
+        return Response(self.get_serializer(registration).data)
+
+
+def not_decidable(detail):
+    return Response({"detail": detail}, status=status.HTTP_409_CONFLICT)

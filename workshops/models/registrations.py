@@ -21,6 +21,9 @@ class RegistrationQuerySet(models.QuerySet):
     def holding_seats(self):
         return self.filter(status__in=Registration.SEAT_HOLDING)
 
+    def counted_in_limits(self):
+        return self.filter(status__in=Registration.COUNTED_IN_LIMITS)
+
 
 class Registration(models.Model):
     """One participant's registration for one event."""
@@ -40,6 +43,7 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("Waiting list")
         CANCELLED = "cancelled", _("Cancelled")
+        DECLINED = "declined", _("Declined")
         ATTENDED = "attended", _("Attended")
 
     class Participation(models.TextChoices):
@@ -47,7 +51,14 @@ class Registration(models.Model):
         ONLINE = "online", _("Online")
 
     STATE_CATEGORIES = (Category.MEMBER_STATE, Category.OBSERVER_STATE)
-    SEAT_HOLDING = (Status.PENDING, Status.CONFIRMED, Status.ATTENDED)
+    # A seat is taken once a registration is confirmed: pending ones (awaiting staff
+    # approval) and waitlisted ones take none.
+    SEAT_HOLDING = (Status.CONFIRMED, Status.ATTENDED)
+    # What counts against a category quota or a state's limit: every registration still in
+    # play, pending and waitlisted included (a state cannot nominate 30 and let staff sort it
+    # out); cancelled and declined ones free their place.
+    COUNTED_IN_LIMITS = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED, Status.ATTENDED)
+    DECIDABLE = (Status.PENDING, Status.WAITLISTED, Status.CONFIRMED)
 
     reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
     event = models.ForeignKey(
