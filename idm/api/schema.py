@@ -182,6 +182,14 @@ class ApiAutoSchema(AutoSchema):
             meta["nullable"] = True
         return meta
 
+    def _insert_field_validators(self, field, schema):
+        """drf-spectacular offers a blank format-constrained string (an optional URL such as
+        `livestream_url`) as `oneOf: [uri, empty string]`; a validator that reads "" as a URI
+        then finds it valid under both and refuses it. Either alternative will do: anyOf."""
+        super()._insert_field_validators(field, schema)
+        if "oneOf" in schema and {"type": "string", "maxLength": 0} in schema["oneOf"]:
+            schema["anyOf"] = schema.pop("oneOf")
+
     def _get_request_for_media_type(self, serializer, direction="request"):
         """A serializer with `patch_is_partial = False` is validated whole on PATCH too (its
         fields stay required in the schema): drf-spectacular would mark them optional."""

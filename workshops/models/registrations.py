@@ -157,7 +157,8 @@ class Registration(models.Model):
             return False
         if self.status not in (self.Status.CONFIRMED, self.Status.ATTENDED):
             return False
-        return event.format == Event.Format.ONLINE or self.participation == self.Participation.ONLINE
+        online_only = event.format == Event.Format.ONLINE
+        return online_only or self.participation == self.Participation.ONLINE
 
     def clean(self):
         super().clean()
