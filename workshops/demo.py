@@ -1,11 +1,12 @@
 """The demo workshop of `seed_idm --demo`: something to try right after `make run`.
 
-One upcoming hybrid workshop, titled "Demo: ...", dated relative to today (it starts in 30
-days; running the seed on a later day moves it along), with registration and nominations open,
-three seats taken and one person on the waiting list, and a demo meeting link that only its
-confirmed online participants see. Running it twice changes nothing: the event is updated in
-place, registrations are only added when missing (a demo registration someone cancelled stays
-cancelled). Never part of the seed without --demo: the IDM's history stays the note's.
+One upcoming hybrid workshop, titled "Demo: ...", dated relative to today (it starts on the
+first weekday 30 days from now; running the seed on a later day moves it along), with
+registration and nominations open, three seats taken and one person on the waiting list, and
+a demo meeting link that only its confirmed online participants see. Running it twice changes
+nothing: the event is updated in place, registrations are only added when missing (a demo
+registration someone cancelled stays cancelled). Never part of the seed without --demo: the
+IDM's history stays the note's.
 """
 
 import datetime
@@ -20,7 +21,7 @@ from workshops.models import Event, Registration, Session
 DEMO_SLUG = "demo-hybrid-workshop"
 DEMO_TITLE = "Demo: Hybrid workshop on migrants' access to decent work"
 DEMO_DESCRIPTION = (
-    "This is a demonstration event created by `seed_idm --demo`, not a real IDM workshop. Use "
+    "This is a demonstration event created by seed_idm --demo, not a real IDM workshop. Use "
     "it to try the participant's path: register (the seats are taken, so you join the waiting "
     "list), nominate as a focal point, open a registration's page, cancel and see the first "
     "person on the waiting list promoted."
@@ -83,13 +84,19 @@ DEMO_AGENDA = [
 ]
 
 
+def first_weekday_from(day):
+    while day.weekday() >= 5:  # Saturday, Sunday
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def at(day, hour):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 def load_demo_workshop(*, stdout=None, today=None):
     today = today or timezone.localdate()
-    start = today + datetime.timedelta(days=30)
+    start = first_weekday_from(today + datetime.timedelta(days=30))
     event = upsert(
         Event,
         {"slug": DEMO_SLUG},

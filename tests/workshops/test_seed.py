@@ -98,7 +98,8 @@ def test_seed_demo_adds_upcoming_hybrid_demo_workshop_open_for_registration(sett
     today = timezone.localdate()
     assert event.title.startswith("Demo:")
     assert event.kind == Event.Kind.WORKSHOP
-    assert (event.start_date - today).days == 30
+    assert 30 <= (event.start_date - today).days <= 32
+    assert event.start_date.weekday() < 5
     assert event.format == Event.Format.HYBRID and event.meeting_url
     assert event.registration_is_open()
     statuses = sorted(event.registrations.values_list("status", flat=True))
@@ -142,3 +143,18 @@ def test_seed_demo_twice_keeps_a_cancelled_demo_registration_cancelled(settings)
     call_command("seed_idm", "--demo")
     statuses = sorted(event.registrations.values_list("status", flat=True))
     assert statuses == ["cancelled", "confirmed", "confirmed", "confirmed"]
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (datetime.date(2026, 11, 27), datetime.date(2026, 12, 28)),  # +30 is a Sunday
+        (datetime.date(2026, 11, 24), datetime.date(2026, 12, 24)),  # +30 is a Thursday
+    ],
+)
+def test_demo_workshop_starts_on_first_weekday_30_days_on(today, start):
+    from workshops.demo import load_demo_workshop
+
+    call_command("seed_idm")
+    load_demo_workshop(today=today)
+    assert demo_workshop().start_date == start
