@@ -405,6 +405,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("IDM_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("IDM_API_USER_RATE", "1200/minute"),
+        "registrations": os.environ.get("IDM_API_REGISTRATION_RATE", "30/hour"),
     },
     "DEFAULT_SCHEMA_CLASS": "idm.api.schema.ApiAutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,

@@ -1,5 +1,6 @@
 """The workshops' part of the seed: the events of IDM 2008 and 2009 named in the IDM 2009
-discussion note, with the documents that go with them. Idempotent.
+discussion note, with the documents that go with them. Idempotent. With --demo, also one
+clearly marked demo workshop dated relative to today (workshops/demo.py).
 
 The note gives no venue, capacity or registration window, and no exact dates for the panels
 and the discussion held during the 96th Council Session: those stay empty ("date to be
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from idm.models import Dialogue, Document
 from idm.seed import set_related, upsert
+from workshops.demo import load_demo_workshop
 from workshops.models import Event
 
 RETURN_MIGRATION_WORKSHOPS_NOTE = (
@@ -233,6 +235,8 @@ EVENTS = [
 
 def load(*, demo=False, stdout=None):
     load_events()
+    if demo:
+        load_demo_workshop(stdout=stdout)
 
 
 def load_events():

@@ -11,6 +11,8 @@ annotates these by hand:
 
 Views use `if_match_parameter` and `etag_header` for optimistic concurrency; an operation with
 an If-Match parameter also answers 412 (stale version) and, when If-Match is required, 428.
+A POST decorated with `idm.api.idempotency.idempotent` documents the Idempotency-Key header
+and answers 422 (the key reused with another request).
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -22,6 +24,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from idm.api.idempotency import HEADER as IDEMPOTENCY_KEY_HEADER
 from idm.api.preconditions import IF_MATCH_VERSION
 
 ERROR = {
@@ -66,6 +69,7 @@ ERROR_STATUSES = {
     "409": ("Error", "Conflicts with the object's current state."),
     "412": ("PreconditionFailed", "If-Match names an older version: nothing was written."),
     "415": ("Error", "Unsupported media type: send JSON."),
+    "422": ("Error", "The Idempotency-Key was already used with a different request."),
     "428": ("Error", "If-Match is missing: send the version (the ETag of GET)."),
     "429": ("Error", "Too many requests: wait for the Retry-After seconds."),
     "503": ("Error", "Briefly unavailable (the shared cache that counts requests is down)."),
@@ -178,6 +182,14 @@ class ApiAutoSchema(AutoSchema):
             meta["nullable"] = True
         return meta
 
+    def _insert_field_validators(self, field, schema):
+        """drf-spectacular offers a blank format-constrained string (an optional URL such as
+        `livestream_url`) as `oneOf: [uri, empty string]`; a validator that reads "" as a URI
+        then finds it valid under both and refuses it. Either alternative will do: anyOf."""
+        super()._insert_field_validators(field, schema)
+        if "oneOf" in schema and {"type": "string", "maxLength": 0} in schema["oneOf"]:
+            schema["anyOf"] = schema.pop("oneOf")
+
     def _get_request_for_media_type(self, serializer, direction="request"):
         """A serializer with `patch_is_partial = False` is validated whole on PATCH too (its
         fields stay required in the schema): drf-spectacular would mark them optional."""
@@ -208,6 +220,8 @@ class ApiAutoSchema(AutoSchema):
                 statuses.append("428")
         if "requestBody" in operation:
             statuses.append("415")
+        if IDEMPOTENCY_KEY_HEADER in names:
+            statuses.append("422")
         if self.view.get_throttles():
             statuses.extend(["429", "503"])
         return statuses

@@ -37,3 +37,8 @@ class AnonRateThrottle(FailClosedThrottleMixin, throttling.AnonRateThrottle):
 
 class UserRateThrottle(FailClosedThrottleMixin, throttling.UserRateThrottle):
     pass
+
+
+class ScopedRateThrottle(FailClosedThrottleMixin, throttling.ScopedRateThrottle):
+    """A stricter rate for one kind of request (the view's `throttle_scope`, e.g.
+    "registrations"), on top of the anonymous and user rates."""

@@ -1,6 +1,7 @@
 """Programme core models, one module per topic."""
 
 from idm.models.delegations import Invitation, InvitationQuerySet
+from idm.models.idempotency import IdempotencyKey
 from idm.models.programme import Dialogue, DialogueQuerySet, Document, DocumentQuerySet
 from idm.models.states import Language, MemberState, Region
 from idm.models.tasks import OutgoingEmail, SentReminder, WorkerHeartbeat
@@ -11,6 +12,7 @@ __all__ = [
     "DialogueQuerySet",
     "Document",
     "DocumentQuerySet",
+    "IdempotencyKey",
     "Invitation",
     "InvitationQuerySet",
     "Language",

@@ -55,6 +55,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "description",
             "speakers",
             "documents",
+            "recording_url",
         ]
 
 
@@ -89,12 +90,22 @@ class EventSerializer(serializers.ModelSerializer):
             "registration_opens_at",
             "registration_closes_at",
             "registration_open",
+            "format",
+            "livestream_url",
+            "meeting_url",
+            "meeting_passcode",
             "documents",
             "page",
         ]
         # Uniqueness and constraints are checked by the model's full_clean in the service.
         validators = []
-        extra_kwargs = {"slug": {"validators": []}}
+        # The meeting link reaches confirmed online participants only (their email and
+        # registration page): staff may set it here, no response ever shows it.
+        extra_kwargs = {
+            "slug": {"validators": []},
+            "meeting_url": {"write_only": True},
+            "meeting_passcode": {"write_only": True},
+        }
 
     def get_registration_open(self, event) -> bool:
         return event.registration_is_open()

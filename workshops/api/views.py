@@ -2,12 +2,17 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from idm.api.filters import ApiFilterSet, IntegerFilter
+from idm.api.idempotency import idempotent
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
 from idm.api.schema import error_response
+from idm.api.throttling import ScopedRateThrottle
+from idm.permissions import is_focal_point_of, is_staff
 from workshops import services
+from workshops.api.registrations import RegistrationCreatedSerializer, RegistrationCreateSerializer
 from workshops.api.serializers import (
     EventDetailSerializer,
     EventSerializer,
@@ -58,17 +63,65 @@ class RegistrationFilter(ApiFilterSet):
         fields = ["event", "year", "status", "category"]
 
 
-class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Registrations of participants: personal data, for IOM staff only."""
+def focal_point_state(user):
+    """The state whose registrations `user` sees as its focal point; None for anyone else."""
+    state_id = getattr(user, "member_state_id", None)
+    return state_id if is_focal_point_of(user, state_id) else None
 
-    permission_classes = [StaffOnly]
+
+class RegistrationAccess(BasePermission):
+    """Anyone may register; staff read every registration, a focal point their own state's
+    (the queryset is scoped); every other action is for staff."""
+
+    def has_permission(self, request, view):
+        if view.action == "create":
+            return True
+        if view.action in ("list", "retrieve"):
+            return is_staff(request.user) or focal_point_state(request.user) is not None
+        return is_staff(request.user)
+
+
+class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Registrations of participants. Anyone may register (POST, throttled; send an
+    Idempotency-Key to retry safely). Reading is personal data: IOM staff see every
+    registration, a state's focal point the registrations of their state."""
+
+    permission_classes = [RegistrationAccess]
     serializer_class = RegistrationSerializer
-    queryset = Registration.objects.select_related("event", "member_state").order_by(
-        "event", "created_at", "pk"
-    )
     lookup_field = "reference"
     filterset_class = RegistrationFilter
     search_fields = ["name", "email", "organisation"]
+    throttle_scope = "registrations"
+
+    def get_queryset(self):
+        registrations = Registration.objects.select_related("event", "member_state").order_by(
+            "event", "created_at", "pk"
+        )
+        user = self.request.user
+        if is_staff(user):
+            return registrations
+        state = focal_point_state(user)
+        if state is not None:
+            return registrations.filter(member_state_id=state)
+        return registrations.none()
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return RegistrationCreateSerializer
+        return super().get_serializer_class()
+
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        if self.action == "create":
+            throttles.append(ScopedRateThrottle())
+        return throttles
+
+    @extend_schema(
+        request=RegistrationCreateSerializer, responses={201: RegistrationCreatedSerializer}
+    )
+    @idempotent
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
 
     @extend_schema(request=None, responses={200: RegistrationSerializer, 409: error_response(409)})
     @action(detail=True, methods=["post"], permission_classes=[StaffOnly])

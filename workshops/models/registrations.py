@@ -158,6 +158,19 @@ class Registration(models.Model):
     def get_absolute_url(self):
         return reverse("workshops:registration", kwargs={"reference": self.reference})
 
+    @property
+    def receives_meeting_link(self):
+        """The meeting link (and passcode) is for confirmed participants who take part online:
+        on an online event every confirmed participant, on a hybrid one those who chose online;
+        never the waiting list, pending or cancelled registrations, nor in-person participants."""
+        event = self.event
+        if event.format == Event.Format.IN_PERSON or not event.meeting_url:
+            return False
+        if self.status not in (self.Status.CONFIRMED, self.Status.ATTENDED):
+            return False
+        online_only = event.format == Event.Format.ONLINE
+        return online_only or self.participation == self.Participation.ONLINE
+
     def clean(self):
         super().clean()
         self.email = (self.email or "").strip().lower()
