@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workshops import views
+from workshops import views, views_participants
 
 app_name = "workshops"
 
@@ -11,5 +11,32 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event-ics"),
     path("events/<slug:slug>/register/", views.register, name="register"),
+    path(
+        "events/<slug:slug>/participants/",
+        views_participants.participant_list,
+        name="participants",
+    ),
+    path(
+        "events/<slug:slug>/participants/all/",
+        views_participants.staff_participant_list,
+        name="participants-staff",
+    ),
+    path(
+        "events/<slug:slug>/participants.pdf",
+        views_participants.participants_pdf,
+        name="participants-pdf",
+    ),
+    path(
+        "events/<slug:slug>/participants.csv",
+        views_participants.participants_csv,
+        name="participants-csv",
+    ),
+    path(
+        "events/<slug:slug>/participants.xlsx",
+        views_participants.participants_xlsx,
+        name="participants-xlsx",
+    ),
+    path("events/<slug:slug>/badges.pdf", views_participants.badges_pdf, name="badges"),
+    path("events/<slug:slug>/check-in/", views_participants.check_in, name="check-in"),
     path("registrations/<uuid:reference>/", views.registration_detail, name="registration"),
 ]

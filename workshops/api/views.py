@@ -1,9 +1,18 @@
 import django_filters
-from rest_framework import mixins, viewsets
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
+from idm.api.schema import error_response
+from workshops import services
 from workshops.api.serializers import (
+    CheckInSerializer,
     EventDetailSerializer,
     EventSerializer,
     RegistrationSerializer,
@@ -64,3 +73,32 @@ class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "reference"
     filterset_class = RegistrationFilter
     search_fields = ["name", "email", "organisation"]
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: CheckInSerializer,
+            409: error_response(
+                409, "Already checked in (`checked_in_at` says when), or not confirmed."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="check-in", permission_classes=[StaffOnly])
+    def check_in(self, request, reference=None):
+        """Mark the participant as attended (staff at the door, like the check-in page)."""
+        registration = self.get_object()
+        try:
+            registration = services.check_in(registration=registration, by=request.user)
+        except services.AlreadyCheckedIn as already:
+            at = already.registration.checked_in_at
+            return Response(
+                {
+                    "detail": _("Already checked in at %(time)s.")
+                    % {"time": timezone.localtime(at).strftime("%H:%M")},
+                    "checked_in_at": at,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        except ValidationError as error:
+            return Response({"detail": " ".join(error.messages)}, status=status.HTTP_409_CONFLICT)
+        return Response(CheckInSerializer(registration).data)
