@@ -9,9 +9,7 @@ Category = Registration.Category
 
 
 def state(code, iso3, name, membership=MemberState.Membership.MEMBER, region="europe"):
-    return MemberStateFactory(
-        code=code, iso3=iso3, name=name, membership=membership, region=region
-    )
+    return MemberStateFactory(code=code, iso3=iso3, name=name, membership=membership, region=region)
 
 
 def delegate(event, member_state, name, **fields):
