@@ -34,9 +34,9 @@ def event():
 
 
 @pytest.mark.parametrize("who", ["anonymous", "delegate", "focal_point", "staff"])
-def test_public_participant_list_open_to_everybody(client, staff_client, event, who):
+def test_public_participant_list_open_to_everybody(request, client, event, who):
     if who == "staff":
-        client = staff_client
+        client = request.getfixturevalue("staff_client")
     elif who != "anonymous":
         client.force_login(DelegateFactory() if who == "delegate" else FocalPointFactory())
     response = client.get(f"/events/{event.slug}/participants/")

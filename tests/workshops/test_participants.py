@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.test import Client
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -191,3 +192,12 @@ def test_xlsx_export_in_protocol_order_text_never_a_formula(staff_client):
     values = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert values == [*PROTOCOL_ORDER, "=1+1"]
     assert sheet.cell(row=len(values) + 1, column=2).data_type == "s"
+
+
+def test_event_page_links_to_the_list_and_staff_see_the_staff_list(staff_client):
+    event = EventFactory()
+    html = Client().get(event.get_absolute_url()).content.decode()
+    assert f'href="/events/{event.slug}/participants/"' in html
+    assert "/participants/all/" not in html
+    staff_html = staff_client.get(event.get_absolute_url()).content.decode()
+    assert f'href="/events/{event.slug}/participants/all/"' in staff_html
