@@ -7,6 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_MEDIA_ROOT=/data/media
 
 WORKDIR /app
+# Pango and a font for WeasyPrint (the PDF list of participants and the badges).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 idm && mkdir -p /data/media && chown idm /data/media
 
 COPY pyproject.toml README.md ./

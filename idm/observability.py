@@ -157,5 +157,9 @@ def logging_config(*, log_format, level):
         "root": {"handlers": ["console"], "level": level},
         # Django's own loggers write to the root's handler (one line each, one format) rather
         # than to their own, which only apply in DEBUG or mail the admins.
-        "loggers": {"django": {"handlers": [], "level": level, "propagate": True}},
+        # WeasyPrint logs every layout step at INFO (eight lines per PDF): warnings only.
+        "loggers": {
+            "django": {"handlers": [], "level": level, "propagate": True},
+            "weasyprint": {"handlers": [], "level": "WARNING", "propagate": True},
+        },
     }

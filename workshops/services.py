@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -287,3 +288,39 @@ def _set_status(registration, status, actor):
     registration.status = status
     registration._history_user = actor
     registration.save(update_fields=["status", "updated_at"])
+
+
+class AlreadyCheckedIn(Exception):
+    """The participant was checked in before; `registration.checked_in_at` says when."""
+
+    def __init__(self, registration):
+        super().__init__(registration.checked_in_at)
+        self.registration = registration
+
+
+CHECK_IN_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
+
+
+@transaction.atomic
+def check_in(*, registration, by, now=None):
+    """Mark a confirmed participant as attended at the door (who checked them in, when).
+
+    The registration row is locked, so two scanners at two doors check a person in once: the
+    second one gets AlreadyCheckedIn with the first time. Only confirmed participants come
+    in; a pending, waitlisted or cancelled registration is refused with a ValidationError.
+    """
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.checked_in_at is not None:
+        raise AlreadyCheckedIn(registration)
+    if registration.status not in CHECK_IN_STATUSES:
+        raise ValidationError(
+            _("%(name)s is not a confirmed participant (%(status)s).")
+            % {"name": registration.name, "status": registration.get_status_display()},
+            code="not_confirmed",
+        )
+    registration.status = Registration.Status.ATTENDED
+    registration.checked_in_at = now or timezone.now()
+    registration.checked_in_by = by
+    registration._history_user = by
+    registration.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+    return registration

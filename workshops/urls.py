@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workshops import views, views_approval, views_nominations
+from workshops import views, views_approval, views_nominations, views_participants
 
 app_name = "workshops"
 
@@ -22,5 +22,32 @@ urlpatterns = [
         views_nominations.withdraw,
         name="withdraw-nomination",
     ),
+    path(
+        "events/<slug:slug>/participants/",
+        views_participants.participant_list,
+        name="participants",
+    ),
+    path(
+        "events/<slug:slug>/participants/all/",
+        views_participants.staff_participant_list,
+        name="participants-staff",
+    ),
+    path(
+        "events/<slug:slug>/participants.pdf",
+        views_participants.participants_pdf,
+        name="participants-pdf",
+    ),
+    path(
+        "events/<slug:slug>/participants.csv",
+        views_participants.participants_csv,
+        name="participants-csv",
+    ),
+    path(
+        "events/<slug:slug>/participants.xlsx",
+        views_participants.participants_xlsx,
+        name="participants-xlsx",
+    ),
+    path("events/<slug:slug>/badges.pdf", views_participants.badges_pdf, name="badges"),
+    path("events/<slug:slug>/check-in/", views_participants.check_in, name="check-in"),
     path("registrations/<uuid:reference>/", views.registration_detail, name="registration"),
 ]

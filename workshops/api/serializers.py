@@ -162,3 +162,13 @@ class RegistrationSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+
+class CheckInSerializer(RegistrationSerializer):
+    """A registration after check-in: when, and by whom (email)."""
+
+    checked_in_by = serializers.SlugRelatedField(slug_field="email", read_only=True)
+
+    class Meta(RegistrationSerializer.Meta):
+        fields = [*RegistrationSerializer.Meta.fields, "checked_in_at", "checked_in_by"]
+        read_only_fields = fields

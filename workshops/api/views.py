@@ -1,4 +1,7 @@
 import django_filters
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -14,6 +17,7 @@ from idm.permissions import is_focal_point_of, is_staff
 from workshops import services
 from workshops.api.registrations import RegistrationCreatedSerializer, RegistrationCreateSerializer
 from workshops.api.serializers import (
+    CheckInSerializer,
     EventDetailSerializer,
     EventSerializer,
     RegistrationSerializer,
@@ -146,6 +150,35 @@ class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         services.decline_registrations(registrations=[registration], actor=request.user)
         registration.refresh_from_db()
         return Response(self.get_serializer(registration).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: CheckInSerializer,
+            409: error_response(
+                409, "Already checked in (`checked_in_at` says when), or not confirmed."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="check-in", permission_classes=[StaffOnly])
+    def check_in(self, request, reference=None):
+        """Mark the participant as attended (staff at the door, like the check-in page)."""
+        registration = self.get_object()
+        try:
+            registration = services.check_in(registration=registration, by=request.user)
+        except services.AlreadyCheckedIn as already:
+            at = already.registration.checked_in_at
+            return Response(
+                {
+                    "detail": _("Already checked in at %(time)s.")
+                    % {"time": timezone.localtime(at).strftime("%H:%M")},
+                    "checked_in_at": at,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        except ValidationError as error:
+            return Response({"detail": " ".join(error.messages)}, status=status.HTTP_409_CONFLICT)
+        return Response(CheckInSerializer(registration).data)
 
 
 def not_decidable(detail):
