@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workshops import views
+from workshops import views, views_selfservice
 
 app_name = "workshops"
 
@@ -11,5 +11,21 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("events/<slug:slug>/calendar.ics", views.event_ics, name="event-ics"),
     path("events/<slug:slug>/register/", views.register, name="register"),
-    path("registrations/<uuid:reference>/", views.registration_detail, name="registration"),
+    path("registrations/lost-link/", views_selfservice.lost_link, name="lost-link"),
+    path(
+        "registrations/<uuid:reference>/",
+        views_selfservice.registration_detail,
+        name="registration",
+    ),
+    path(
+        "registrations/<uuid:reference>/change/",
+        views_selfservice.registration_change,
+        name="registration-change",
+    ),
+    path(
+        "registrations/<uuid:reference>/cancel/",
+        views_selfservice.registration_cancel,
+        name="registration-cancel",
+    ),
+    path("accounts/registrations/", views_selfservice.my_registrations, name="my-registrations"),
 ]
