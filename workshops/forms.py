@@ -18,7 +18,8 @@ class RegistrationForm(forms.ModelForm):
     )
     listed_publicly = forms.BooleanField(
         required=False,
-        label=_("List my name, function and organization on the public list of participants"),
+        label=_("Include me in the public list of participants"),
+        help_text=_("Your name, function and organization then appear on the event's list."),
     )
 
     class Meta:
