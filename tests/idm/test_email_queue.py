@@ -119,11 +119,11 @@ def test_worker_heartbeat_age_of_latest_worker():
 
 
 def test_attachment_is_stored_with_the_queued_email_and_sent(django_capture_on_commit_callbacks):
+    ics = Attachment("event.ics", b"BEGIN:VCALENDAR\r\n", "text/calendar")
     with django_capture_on_commit_callbacks(execute=True):
-        email = queue(attachments=[Attachment("event.ics", b"BEGIN:VCALENDAR\r\n", "text/calendar")])
+        email = queue(attachments=[ics])
     email.refresh_from_db()
-    assert email.attachments == [
-        {"filename": "event.ics", "mimetype": "text/calendar", "content": "QkVHSU46VkNBTEVOREFSDQo="}
-    ]
+    stored = {"filename": "event.ics", "mimetype": "text/calendar"}
+    assert email.attachments == [{**stored, "content": "QkVHSU46VkNBTEVOREFSDQo="}]
     (sent,) = mail.outbox
     assert sent.attachments == [("event.ics", "BEGIN:VCALENDAR\r\n", "text/calendar")]
