@@ -63,9 +63,12 @@ def test_member_states_first_in_french_order():
     field = StateChoiceField()
     with translation.override("fr"):
         assert grouped(field) == [
-            ("IOM member states", ["Costa Rica", "Côte d'Ivoire", "Égypte"]),
-            ("IOM observer states", ["Espagne", "Saint-Siège (état de la cité du Vatican)"]),
-            ("Other states", ["Norvège"]),
+            ("États membres de l'OIM", ["Costa Rica", "Côte d'Ivoire", "Égypte"]),
+            (
+                "États observateurs de l'OIM",
+                ["Espagne", "Saint-Siège (état de la cité du Vatican)"],
+            ),
+            ("Autres États", ["Norvège"]),
         ]
 
 
