@@ -1,6 +1,7 @@
 """Country data from maintained packages: ISO 3166 (pycountry) and UN M49 regions (countryinfo)."""
 
 import gettext
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,3 +59,78 @@ def localized_country_name(name, language=None):
     if language == "en":
         return name
     return _iso3166_catalogue(language).gettext(name)
+
+
+# ISO 3166-1 lists 249 entries; 195 of them are states: the 193 members of the United Nations
+# and its two observer states (Holy See, State of Palestine). The other 54 are territories,
+# dependencies and areas that no state list of the IDM offers (Antarctica, Greenland, Hong
+# Kong, Puerto Rico, Western Sahara...). A country that staff record as an IOM member or
+# observer is offered whatever this list says (MemberStateQuerySet.states).
+NOT_STATES = frozenset(
+    [
+        "AI",
+        "AQ",
+        "AS",
+        "AW",
+        "AX",
+        "BL",
+        "BM",
+        "BQ",
+        "BV",
+        "CC",
+        "CK",
+        "CW",
+        "CX",
+        "EH",
+        "FK",
+        "FO",
+        "GF",
+        "GG",
+        "GI",
+        "GL",
+        "GP",
+        "GS",
+        "GU",
+        "HK",
+        "HM",
+        "IM",
+        "IO",
+        "JE",
+        "KY",
+        "MF",
+        "MO",
+        "MP",
+        "MQ",
+        "MS",
+        "NC",
+        "NF",
+        "NU",
+        "PF",
+        "PM",
+        "PN",
+        "PR",
+        "RE",
+        "SH",
+        "SJ",
+        "SX",
+        "TC",
+        "TF",
+        "TK",
+        "TW",
+        "UM",
+        "VG",
+        "VI",
+        "WF",
+        "YT",
+    ]
+)
+
+
+def collation_key(name):
+    """A sort key that orders names as a reader of French, Spanish or English expects:
+    accents and case do not count first (Côte d'Ivoire beside Costa Rica, Égypte beside
+    Équateur), then break ties so that the order is total."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    letters = "".join(char for char in base.casefold() if char.isalnum() or char == " ")
+    return (letters, name)

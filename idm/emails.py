@@ -7,6 +7,7 @@ queued in the database and sent by a background task.
         subject_template="app/email/x_subject.txt",
         text_template="app/email/x.txt",
         context={...},
+        attachments=[Attachment("event.ics", ics_bytes, "text/calendar")],  # optional
     )
 
 Everything is rendered at once inside `translation.override(language)` (as pretix does with
@@ -25,7 +26,9 @@ and staff can re-send it from the back office. The page that caused the email ne
 the mail server. This module is the only place that builds and sends an EmailMultiAlternatives.
 """
 
+import base64
 import smtplib
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -42,6 +45,26 @@ HTML_LAYOUT = "idm/email/layout.html"
 MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email (e.g. an event's .ics); stored with the queued email."""
+
+    filename: str
+    content: bytes
+    mimetype: str
+
+    def stored(self):
+        return {
+            "filename": self.filename,
+            "mimetype": self.mimetype,
+            "content": base64.b64encode(self.content).decode("ascii"),
+        }
+
+    @classmethod
+    def from_stored(cls, data):
+        return cls(data["filename"], base64.b64decode(data["content"]), data["mimetype"])
+
+
 def email_language(language):
     """`language` if the portal offers it (a region variant counts: "fr-ch" → "fr"), else
     the default language."""
@@ -53,8 +76,18 @@ def email_language(language):
     return settings.LANGUAGE_CODE
 
 
-def render_email(*, to, subject_template, text_template, context, language, html_template=None):
-    """The OutgoingEmail (not saved) rendered in `language`."""
+def render_email(
+    *,
+    to,
+    subject_template,
+    text_template,
+    context,
+    language,
+    html_template=None,
+    attachments=(),
+):
+    """The OutgoingEmail (not saved) rendered in `language`, with its `attachments`
+    (Attachment, or a function of no argument returning them, called in `language`)."""
     language = email_language(language)
     recipients = [to] if isinstance(to, str) else list(to)
     with translation.override(language):
@@ -65,6 +98,7 @@ def render_email(*, to, subject_template, text_template, context, language, html
             html = render_to_string(html_template, context)
         else:
             html = render_to_string(HTML_LAYOUT, {"subject": subject, "text": text, **context})
+        files = attachments() if callable(attachments) else attachments
     return OutgoingEmail(
         to=recipients,
         language=language,
@@ -72,6 +106,7 @@ def render_email(*, to, subject_template, text_template, context, language, html
         subject=subject,
         text=text,
         html=html,
+        attachments=[attachment.stored() for attachment in files],
     )
 
 
@@ -89,6 +124,9 @@ def message_of(email):
         to=email.to,
     )
     message.attach_alternative(email.html, "text/html")
+    for stored in email.attachments or []:
+        attachment = Attachment.from_stored(stored)
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
 
 

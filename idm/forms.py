@@ -6,8 +6,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from idm.emails import email_language, send_email
+from idm.fields import StateChoiceField
 from idm.links import absolute_url
-from idm.models import Document, Language, MemberState
+from idm.models import Document, Language
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -88,9 +89,7 @@ class InvitationForm(forms.Form):
 class StaffInvitationForm(InvitationForm):
     """IOM staff invite for any member state."""
 
-    member_state = forms.ModelChoiceField(
-        label=_("Member state"), queryset=MemberState.objects.order_by("name")
-    )
+    member_state = StateChoiceField(label=_("Member state"))
 
     field_order = ["member_state", "email", "role", "language"]
 

@@ -222,7 +222,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # every web process serves every user, with or without Redis.
 SESSION_ENGINE = "idm.sessions"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "my_tasks"  # a delegate's surveys, nominations and registrations
 LOGOUT_REDIRECT_URL = "home"
 # django-axes first: it refuses a locked-out account or address before the password is checked.
 AUTHENTICATION_BACKENDS = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("documents/", views.document_list, name="documents"),
+    path("tasks/", views.my_tasks, name="my_tasks"),
     path("documents/<int:pk>/file/", views.document_file, name="document-file"),
 ]

@@ -1,9 +1,15 @@
 """The emails participants receive about their registration (confirmed, waiting list,
-promoted from the waiting list), in their language: an account's preferred language, else
-the language they registered in."""
+promoted from the waiting list, cancelled, the links they asked for), in their language: an
+account's preferred language, else the language they registered in."""
 
-from idm.emails import send_email
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from idm.emails import Attachment, send_email
 from idm.links import absolute_url
+from workshops.calendar import event_calendar
 
 
 def recipient_language(registration):
@@ -12,18 +18,90 @@ def recipient_language(registration):
     return registration.language
 
 
+def registration_context(registration):
+    event = registration.event
+    return {
+        "registration": registration,
+        "event": event,
+        "registration_url": absolute_url(registration.get_absolute_url()),
+        "event_url": absolute_url(event.get_absolute_url()),
+        "venue": ", ".join(part for part in [event.venue, event.city] if part),
+        "starts_at": first_start(event),
+        "time_zone": time_zone_name(event),
+    }
+
+
+def first_start(event):
+    """When the first timed agenda item begins (aware, portal time zone), if announced."""
+    session = (
+        event.sessions.filter(date__isnull=False, starts_at__isnull=False)
+        .order_by("date", "starts_at")
+        .first()
+    )
+    if session is None:
+        return None
+    return datetime.datetime.combine(
+        session.date, session.starts_at, tzinfo=timezone.get_current_timezone()
+    )
+
+
+def time_zone_name(event):
+    """The time zone agenda times are given in, e.g. 'CET (Europe/Zurich)'."""
+    day = event.start_date or timezone.localdate()
+    noon = datetime.datetime.combine(day, datetime.time(12), timezone.get_current_timezone())
+    return f"{noon.tzname()} ({settings.TIME_ZONE})"
+
+
+def calendar_attachments(registration):
+    """The event's .ics, for a confirmed seat at a dated event."""
+    event = registration.event
+    if registration.status != registration.Status.CONFIRMED or not event.dates_known:
+        return []
+    url = absolute_url(event.get_absolute_url())
+    return [Attachment(f"{event.slug}.ics", event_calendar(event, url), "text/calendar")]
+
+
 def send_registration_email(registration):
-    """Tell the participant their registration is confirmed or on the waiting list."""
+    """Tell the participant their registration is confirmed or on the waiting list; a
+    confirmation carries the event's .ics."""
     send_email(
         to=registration.email,
         language=recipient_language(registration),
         subject_template="workshops/email/registration_subject.txt",
         text_template="workshops/email/registration_body.txt",
-        context={
-            "registration": registration,
-            "event": registration.event,
-            "registration_url": absolute_url(registration.get_absolute_url()),
-            "event_url": absolute_url(registration.event.get_absolute_url()),
+        context=lambda: registration_context(registration),
+        attachments=lambda: calendar_attachments(registration),
+    )
+
+
+def send_cancellation_email(registration):
+    """Confirm to the participant that their registration is cancelled."""
+    send_email(
+        to=registration.email,
+        language=recipient_language(registration),
+        subject_template="workshops/email/cancelled_subject.txt",
+        text_template="workshops/email/cancelled_body.txt",
+        context=lambda: registration_context(registration),
+    )
+
+
+def send_lost_links_email(email, registrations):
+    """The links of every registration made with `email`, in the language of the latest."""
+    registrations = list(registrations)
+    send_email(
+        to=email,
+        language=recipient_language(registrations[-1]),
+        subject_template="workshops/email/lost_link_subject.txt",
+        text_template="workshops/email/lost_link_body.txt",
+        context=lambda: {
+            "rows": [
+                {
+                    "registration": registration,
+                    "event": registration.event,
+                    "url": absolute_url(registration.get_absolute_url()),
+                }
+                for registration in registrations
+            ],
         },
     )
 

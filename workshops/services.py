@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from idm.models import MemberState
 from workshops.emails import (
+    send_cancellation_email,
+    send_lost_links_email,
     send_registration_declined_email,
     send_registration_email,
     send_registration_received_email,
@@ -54,6 +56,9 @@ def register(
     user=None,
     nominated_by=None,
     language="en",
+    participation=None,
+    needs="",
+    listed_publicly=False,
     now=None,
     lock=True,
 ):
@@ -85,6 +90,9 @@ def register(
             user=user if user is not None and user.is_authenticated else None,
             nominated_by=nominated_by,
             language=language,
+            participation=participation_for(event, participation),
+            needs=needs.strip(),
+            listed_publicly=listed_publicly,
             status=status_for_new_registration(event),
         )
         registration._history_user = nominated_by
@@ -130,6 +138,45 @@ def check_limits(*, event, category, member_state):
         )
 
 
+def participation_for(event, choice=None):
+    """How a participant takes part: their choice at a hybrid event (in person unless they
+    chose online), online at an online event, in person otherwise."""
+    if event.format == Event.Format.ONLINE:
+        return Registration.Participation.ONLINE
+    if event.format == Event.Format.HYBRID and choice == Registration.Participation.ONLINE:
+        return Registration.Participation.ONLINE
+    return Registration.Participation.IN_PERSON
+
+
+@transaction.atomic
+def change_registration(*, registration, function, organisation, needs, actor=None):
+    """The participant changes what they may change (function, organisation, needs)."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is cancelled."), code="cancelled")
+    registration.function = function.strip()
+    registration.organisation = organisation.strip()
+    registration.needs = needs.strip()
+    registration.full_clean()
+    registration._history_user = actor
+    registration.save(update_fields=["function", "organisation", "needs", "updated_at"])
+    return registration
+
+
+def send_lost_links(*, email):
+    """Email the links of every registration made with `email` (none: nothing is sent, and
+    the caller answers the same either way). Returns the number of emails sent (0 or 1)."""
+    registrations = (
+        Registration.objects.filter(email__iexact=email.strip())
+        .select_related("event", "user")
+        .order_by("created_at", "pk")
+    )
+    if not registrations:
+        return 0
+    send_lost_links_email(email.strip().lower(), registrations)
+    return 1
+
+
 def status_for_new_registration(event):
     if event.requires_approval:
         return Registration.Status.PENDING
@@ -147,14 +194,17 @@ def seat_or_waiting_list(event):
 
 
 @transaction.atomic
-def cancel_registration(*, registration, actor=None):
-    """Cancel a registration; a freed seat goes to the first person on the waiting list."""
+def cancel_registration(*, registration, actor=None, notify=True):
+    """Cancel a registration; a freed seat goes to the first person on the waiting list.
+    The participant is told by email unless `notify` is false (a caller that sends its own)."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return None
     freed_seat = registration.status in Registration.SEAT_HOLDING
     _set_status(registration, Registration.Status.CANCELLED, actor)
+    if notify:
+        send_cancellation_email(registration)
     if freed_seat:
         return promote_from_waiting_list(event=event, actor=actor)
     return None

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from workshops import views, views_approval, views_nominations, views_participants
+from workshops import (
+    views,
+    views_approval,
+    views_nominations,
+    views_participants,
+    views_selfservice,
+)
 
 app_name = "workshops"
 
@@ -49,5 +55,21 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/badges.pdf", views_participants.badges_pdf, name="badges"),
     path("events/<slug:slug>/check-in/", views_participants.check_in, name="check-in"),
-    path("registrations/<uuid:reference>/", views.registration_detail, name="registration"),
+    path("registrations/lost-link/", views_selfservice.lost_link, name="lost-link"),
+    path(
+        "registrations/<uuid:reference>/",
+        views_selfservice.registration_detail,
+        name="registration",
+    ),
+    path(
+        "registrations/<uuid:reference>/change/",
+        views_selfservice.registration_change,
+        name="registration-change",
+    ),
+    path(
+        "registrations/<uuid:reference>/cancel/",
+        views_selfservice.registration_cancel,
+        name="registration-cancel",
+    ),
+    path("accounts/registrations/", views_selfservice.my_registrations, name="my-registrations"),
 ]

@@ -12,7 +12,7 @@ from idm.models import Dialogue
 from workshops import services
 from workshops.calendar import dialogue_calendar, event_calendar
 from workshops.forms import RegistrationForm
-from workshops.models import Event, Registration
+from workshops.models import Event, Registration, RegistrationPhase
 
 
 @require_safe
@@ -27,7 +27,7 @@ def dialogue_archive(request):
 @require_safe
 def dialogue_detail(request, year):
     dialogue = get_object_or_404(Dialogue, year=year)
-    events = dialogue.events.in_calendar_order().with_document_count()
+    events = dialogue.events.in_calendar_order().with_document_count().with_seats_taken()
     documents = dialogue.documents.order_by("symbol", "revision", "addendum", "title", "language")
     return render(
         request,
@@ -38,15 +38,17 @@ def dialogue_detail(request, year):
 
 @require_safe
 def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.with_programme(), slug=slug)
+    event = get_object_or_404(Event.objects.with_programme().with_seats_taken(), slug=slug)
     principles = event.principles.select_related("principle_set").order_by("principle_set", "order")
+    phase = event.registration_phase()
     return render(
         request,
         "workshops/event_detail.html",
         {
             "event": event,
             "principles": principles,
-            "registration_open": event.registration_is_open(),
+            "registration_open": phase in (RegistrationPhase.OPEN, RegistrationPhase.FULL),
+            "registration_full": phase == RegistrationPhase.FULL,
         },
     )
 
@@ -79,11 +81,14 @@ def dialogue_ics(request, year):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
-    event = get_object_or_404(Event.objects.select_related("dialogue"), slug=slug)
-    if not event.registration_is_open():
+    event = get_object_or_404(
+        Event.objects.select_related("dialogue").with_seats_taken(), slug=slug
+    )
+    phase = event.registration_phase()
+    if phase not in (RegistrationPhase.OPEN, RegistrationPhase.FULL):
         return render(request, "workshops/registration_closed.html", {"event": event}, status=403)
     data = request.POST if request.method == "POST" else None
-    form = RegistrationForm(data, initial=initial_for(request.user))
+    form = RegistrationForm(data, event=event, user=request.user, initial=initial_for(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(
@@ -96,7 +101,11 @@ def register(request, slug):
             attach_errors(form, error)
         else:
             return redirect(registration)
-    return render(request, "workshops/register.html", {"event": event, "form": form})
+    return render(
+        request,
+        "workshops/register.html",
+        {"event": event, "form": form, "registration_full": phase == RegistrationPhase.FULL},
+    )
 
 
 def initial_for(user):
@@ -116,15 +125,3 @@ def attach_errors(form, error):
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def registration_detail(request, reference):
-    registration = get_object_or_404(
-        Registration.objects.select_related("event__dialogue", "member_state"),
-        reference=reference,
-    )
-    if request.method == "POST" and request.POST.get("action") == "cancel":
-        services.cancel_registration(registration=registration, actor=None)
-        return redirect(registration)
-    return render(request, "workshops/registration_detail.html", {"registration": registration})

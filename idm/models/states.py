@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from idm.countries import localized_country_name
+from idm.countries import NOT_STATES, localized_country_name
 
 
 class Language(models.TextChoices):
@@ -25,6 +25,16 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
     OCEANIA = "oceania", _("Oceania")
     OTHER = "other", _("Other territories")
+
+
+class MemberStateQuerySet(models.QuerySet):
+    def states(self):
+        """Sovereign states only: the UN's members and observers (idm.countries.NOT_STATES
+        lists the territories left out), and anything staff recorded as an IOM member or
+        observer."""
+        return self.exclude(
+            models.Q(code__in=NOT_STATES) & models.Q(membership=MemberState.Membership.NONE)
+        )
 
 
 class MemberState(models.Model):
@@ -54,6 +64,7 @@ class MemberState(models.Model):
         help_text=_("Developing country whose officials from capitals may be sponsored."),
     )
 
+    objects = MemberStateQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

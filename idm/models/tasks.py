@@ -20,6 +20,12 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=998)
     text = models.TextField(_("text"))
     html = models.TextField(_("HTML"))
+    attachments = models.JSONField(
+        _("attachments"),
+        default=list,
+        blank=True,
+        help_text=_("Files sent with the email: name, type and content (base64)."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -9,7 +9,8 @@ THEME_2009 = "Human Rights and Migration: Working Together for Safe, Dignified a
 def test_home_switches_to_french(live_server, page, axe_violations):
     call_command("seed_idm")
     page.goto(live_server.url + "/")
-    assert page.locator("h1").inner_text() == THEME_2009
+    assert page.locator("h1").inner_text() == "International Dialogue on Migration"
+    assert page.locator("#current-theme").inner_text() == THEME_2009
     assert page.locator("html").get_attribute("lang") == "en"
     assert axe_violations(page) == []
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from idm.emails import deliver, send_email
+from idm.emails import Attachment, deliver, send_email
 from idm.models import OutgoingEmail
 from idm.services import invite_delegate
 from tests.factories import MemberStateFactory
@@ -116,3 +116,14 @@ def test_worker_heartbeat_age_of_latest_worker():
     WorkerHeartbeat.objects.create(worker_id="new", beat_at=timezone.now() - timedelta(minutes=1))
     assert timedelta(seconds=59) < worker_heartbeat_age() < timedelta(minutes=2)
     assert worker_heartbeat_is_fresh()
+
+
+def test_attachment_is_stored_with_the_queued_email_and_sent(django_capture_on_commit_callbacks):
+    ics = Attachment("event.ics", b"BEGIN:VCALENDAR\r\n", "text/calendar")
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue(attachments=[ics])
+    email.refresh_from_db()
+    stored = {"filename": "event.ics", "mimetype": "text/calendar"}
+    assert email.attachments == [{**stored, "content": "QkVHSU46VkNBTEVOREFSDQo="}]
+    (sent,) = mail.outbox
+    assert sent.attachments == [("event.ics", "BEGIN:VCALENDAR\r\n", "text/calendar")]

@@ -196,7 +196,7 @@ def test_staff_code_step_expires(client, settings):
 
 def test_delegate_logs_in_without_code(client, delegate):
     response = page_login(client, "focal@example.org", DEFAULT_PASSWORD)
-    assert response.status_code == 302 and response.url == "/"
+    assert response.status_code == 302 and response.url == "/tasks/"  # "my tasks"
     assert client.session["_auth_user_id"] == str(delegate.pk)
 
 

@@ -194,7 +194,7 @@ def test_scale_out_login_through_one_instance_holds_on_the_other(two_instances):
         {"csrfmiddlewaretoken": token, "username": user.email, "password": DEFAULT_PASSWORD},
     )
     assert status == 302, body[:500]
-    assert headers["Location"] == "/"
+    assert headers["Location"] == "/tasks/"  # LOGIN_REDIRECT_URL: "my tasks"
 
     # Logged in on A, through the session B created.
     status, _headers, body = visitor.request(f"{a.url}/accounts/")

@@ -99,7 +99,8 @@ def test_cancel_registration_gives_seat_to_first_on_waiting_list(
         "third@example.org": "waitlisted",
     }
     assert later.pk
-    assert [m.to for m in mail.outbox] == [["second@example.org"]]
+    assert [m.to for m in mail.outbox] == [["first@example.org"], ["second@example.org"]]
+    assert mail.outbox[0].subject.startswith("Registration cancelled")
 
 
 def test_set_registration_status_records_acting_staff():

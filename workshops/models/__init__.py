@@ -1,6 +1,14 @@
 """Events of the dialogue, their agendas and the registrations of participants."""
 
-from workshops.models.events import Event, EventQuerySet, Session, SessionSpeaker, Speaker
+from workshops.models.events import (
+    Event,
+    EventQuerySet,
+    RegistrationPhase,
+    Session,
+    SessionSpeaker,
+    Speaker,
+    TimePhase,
+)
 from workshops.models.registrations import CategoryQuota, Registration, RegistrationQuerySet
 
 __all__ = [
@@ -8,8 +16,10 @@ __all__ = [
     "Event",
     "EventQuerySet",
     "Registration",
+    "RegistrationPhase",
     "RegistrationQuerySet",
     "Session",
     "SessionSpeaker",
     "Speaker",
+    "TimePhase",
 ]

@@ -13,10 +13,55 @@ from idm.models import Dialogue, Document, MemberState
 from idm.validators import validate_dialogue_era
 
 
+class TimePhase(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    TAKING_PLACE = "taking_place", _("Taking place")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationPhase(models.TextChoices):
+    NONE = "none", _("No registration")
+    NOT_YET_OPEN = "not_yet_open", _("Registration not yet open")
+    OPEN = "open", _("Registration open")
+    FULL = "full", _("Full: waiting list")
+    CLOSED = "closed", _("Registration closed")
+
+
 class EventQuerySet(models.QuerySet):
     def in_calendar_order(self):
         """Dated events first, by start date; events whose date is to be announced last."""
         return self.order_by(models.F("start_date").asc(nulls_last=True), "kind", "order", "title")
+
+    def with_seats_taken(self):
+        """`seats_taken`: registrations holding a seat, counted in the same query (lists)."""
+        from workshops.models.registrations import Registration
+
+        return self.annotate(
+            seats_taken=models.Count(
+                "registrations",
+                filter=models.Q(registrations__status__in=Registration.SEAT_HOLDING),
+                distinct=True,
+            )
+        )
+
+    def open_for_registration(self, now=None):
+        """Events whose registration window is open now and that have not yet ended
+        (the same rule as Event.registration_is_open), across dialogue years."""
+        now = now or timezone.now()
+        return (
+            self.exclude(status__in=[Event.Status.HELD, Event.Status.CANCELLED])
+            .filter(registration_opens_at__lte=now)
+            .filter(
+                models.Q(registration_closes_at__isnull=True)
+                | models.Q(registration_closes_at__gte=now)
+            )
+            .filter(
+                models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=timezone.localdate(now))
+                | models.Q(end_date__isnull=True, start_date__gte=timezone.localdate(now))
+            )
+        )
 
     def with_document_count(self):
         return self.annotate(document_count=models.Count("documents", distinct=True))
@@ -183,6 +228,55 @@ class Event(models.Model):
         return self.end_date or self.start_date
 
     def registration_is_open(self, now=None):
+        """Registration is open inside its window, for an event that is still to take place."""
+        return self._registration_window_open(now)
+
+    # What a visitor sees before registering: the event's phase in time and the phase of its
+    # registration (workshops/phases.py words them; templates only show them).
+
+    def time_phase(self, today=None):
+        """upcoming, taking_place, held or cancelled, from the dates (a past event is held
+        whatever its recorded status: a 2009 workshop seen in 2026 is held)."""
+        if self.status == self.Status.CANCELLED:
+            return TimePhase.CANCELLED
+        today = today or timezone.localdate()
+        if self.status == self.Status.HELD or (self.last_day and self.last_day < today):
+            return TimePhase.HELD
+        if self.start_date and self.start_date <= today:
+            return TimePhase.TAKING_PLACE
+        return TimePhase.UPCOMING
+
+    @property
+    def seats_left(self):
+        """Free seats (None: no limit); uses the `seats_taken` annotation when present."""
+        if self.capacity is None:
+            return None
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.registrations.holding_seats().count()
+        return max(self.capacity - taken, 0)
+
+    def registration_phase(self, now=None):
+        """none (no registration), not_yet_open, open, full (new registrations join the
+        waiting list), or closed."""
+        if self.registration_opens_at is None:
+            return RegistrationPhase.NONE
+        now = now or timezone.now()
+        if self._registration_window_open(now):
+            return RegistrationPhase.FULL if self.seats_left == 0 else RegistrationPhase.OPEN
+        if now < self.registration_opens_at and self.time_phase(timezone.localdate(now)) in (
+            TimePhase.UPCOMING,
+            TimePhase.TAKING_PLACE,
+        ):
+            return RegistrationPhase.NOT_YET_OPEN
+        return RegistrationPhase.CLOSED
+
+    @property
+    def agenda_expected(self):
+        """Whether 'the agenda will be published' can still be said of an event without one."""
+        return self.time_phase() == TimePhase.UPCOMING
+
+    def _registration_window_open(self, now=None):
         """Registration is open inside its window, for an event that is still to take place."""
         if self.registration_opens_at is None or self.status in {
             self.Status.HELD,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from idm.models import MemberState
-from workshops.models.events import Event
+from workshops.models.events import Event, TimePhase
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -23,6 +23,14 @@ class RegistrationQuerySet(models.QuerySet):
 
     def counted_in_limits(self):
         return self.filter(status__in=Registration.COUNTED_IN_LIMITS)
+
+    def of_user(self, user):
+        """Registrations made with the account or with its email address, latest event first."""
+        return (
+            self.filter(models.Q(user=user) | models.Q(email__iexact=user.email))
+            .select_related("event__dialogue", "member_state")
+            .order_by(models.F("event__start_date").desc(nulls_first=True), "-created_at", "-pk")
+        )
 
 
 class Registration(models.Model):
@@ -170,6 +178,15 @@ class Registration(models.Model):
             return False
         online_only = event.format == Event.Format.ONLINE
         return online_only or self.participation == self.Participation.ONLINE
+
+    @property
+    def can_be_changed(self):
+        """The participant may change or cancel it: not cancelled, not attended, and the
+        event not over."""
+        return self.status not in (
+            self.Status.CANCELLED,
+            self.Status.ATTENDED,
+        ) and self.event.time_phase() in (TimePhase.UPCOMING, TimePhase.TAKING_PLACE)
 
     def clean(self):
         super().clean()

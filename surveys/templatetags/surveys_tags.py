@@ -1,0 +1,35 @@
+"""Survey snippets other pages can show without importing this app, e.g. a delegate's start
+page: `{% load surveys_tags %}{% state_surveys user %}`."""
+
+from django import template
+from django.db.models import OuterRef, Subquery
+
+from surveys.models import Response, Survey
+
+register = template.Library()
+
+
+@register.inclusion_tag("surveys/tags/state_surveys.html")
+def state_surveys(user):
+    """The published surveys for the user's state, each with its response's status and its
+    deadline, in one query."""
+    state_id = getattr(user, "member_state_id", None)
+    if state_id is None:
+        return {"rows": [], "state": None}
+    status = Response.objects.filter(survey=OuterRef("pk"), member_state_id=state_id)
+    surveys = (
+        Survey.objects.published()
+        .select_related("dialogue")
+        .annotate(response_status=Subquery(status.values("status")[:1]))
+        .order_by("-opens_at", "-pk")
+    )
+    rows = [
+        {
+            "survey": survey,
+            "status": Response.Status(survey.response_status).label
+            if survey.response_status
+            else None,
+        }
+        for survey in surveys
+    ]
+    return {"rows": rows, "state": user.member_state}
