@@ -402,6 +402,8 @@ REST_FRAMEWORK = {
         "idm.api.throttling.AnonRateThrottle",
         "idm.api.throttling.UserRateThrottle",
     ],
+    # Throttles count the client address: X-Forwarded-For only through declared proxies.
+    "NUM_PROXIES": IDM_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("IDM_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("IDM_API_USER_RATE", "1200/minute"),

@@ -40,6 +40,9 @@ class RegistrationCreateSerializer(serializers.ModelSerializer):
             "function",
             "category",
             "member_state",
+            "participation",
+            "needs",
+            "listed_publicly",
             "language",
         ]
         # The model's full_clean (in the service) checks the constraints.

@@ -116,6 +116,19 @@ def test_api_anonymous_throttled(api_client, monkeypatch):
     assert codes == [200, 200, 429]
 
 
+def test_api_anonymous_throttle_not_reset_by_a_forged_forwarded_for(api_client, monkeypatch):
+    """Without a declared proxy, X-Forwarded-For is the client's own words: DRF counted each
+    forged value as a new client, so an anonymous caller escaped the throttle."""
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "100/minute"}
+    )
+    codes = [
+        api_client.get("/api/v1/dialogues/", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}").status_code
+        for i in range(3)
+    ]
+    assert codes == [200, 200, 429]
+
+
 ROW_MAKERS = {
     "/api/v1/member-states/": lambda i: MemberStateFactory(
         code=f"Q{chr(65 + i)}", iso3=f"Q{chr(65 + i)}X"

@@ -52,6 +52,19 @@ def test_register_anonymous_201_confirmed_with_page_and_email(
     assert [message.to for message in mail.outbox] == [["amina@example.org"]]
 
 
+def test_register_hybrid_event_online_with_needs_and_consent_stored(api_client):
+    event = OpenEventFactory(capacity=5, format="hybrid")
+    fields = {"participation": "online", "needs": "Captions", "listed_publicly": True}
+    response = api_client.post(URL, body(event, **fields), format="json")
+    assert response.status_code == 201, response.content
+    registration = Registration.objects.get()
+    assert (registration.participation, registration.needs, registration.listed_publicly) == (
+        "online",
+        "Captions",
+        True,
+    )
+
+
 def test_register_full_event_waitlisted(api_client):
     event = OpenEventFactory(capacity=1)
     RegistrationFactory(event=event)
