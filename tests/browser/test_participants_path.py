@@ -1,8 +1,7 @@
-"""Acceptance 6 (the part of helper H): a focal point nominates two colleagues, staff approve
-one (with a later registration, which goes to the waiting list) and decline the other, the
-approved participant gets the email, cancels through its link after a confirmation, and the
-first person on the waiting list is promoted. The check-in step of the scenario belongs to
-the check-in page (another part of issue 10) and is not in this test. Also: no
+"""Acceptance 6: a focal point nominates two colleagues, staff approve one (with a later
+registration, which goes to the waiting list) and decline the other, the approved participant
+gets the email, cancels through its link after a confirmation, the first person on the waiting
+list is promoted, and staff check them in on the check-in page at 390 px. Also: no
 serious/critical axe violation on the nominations and staff pages."""
 
 import re
@@ -110,3 +109,15 @@ def test_focal_point_nominates_staff_decide_participant_cancels_waiting_list_mov
     promoted = Registration.objects.get(email="kofi@example.org")
     assert promoted.status == "confirmed"
     assert messages_to("kofi@example.org")[-1].subject == "Registration confirmed: Labour mobility"
+
+    # At the door, on a phone: staff check the promoted participant in by badge number.
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server.url, staff.email)
+    page.goto(f"{live_server.url}/events/{event.slug}/check-in/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_label("Badge code or number").fill(str(promoted.pk))
+    page.get_by_role("button", name="Check in", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text(f"Checked in: {promoted.name}.").is_visible()
+    promoted.refresh_from_db()
+    assert (promoted.status, promoted.checked_in_by) == ("attended", staff)
