@@ -1,7 +1,6 @@
 """Country data from maintained packages: ISO 3166 (pycountry) and UN M49 regions (countryinfo)."""
 
 import gettext
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -124,13 +123,3 @@ NOT_STATES = frozenset(
         "YT",
     ]
 )
-
-
-def collation_key(name):
-    """A sort key that orders names as a reader of French, Spanish or English expects:
-    accents and case do not count first (Côte d'Ivoire beside Costa Rica, Égypte beside
-    Équateur), then break ties so that the order is total."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    base = "".join(char for char in decomposed if not unicodedata.combining(char))
-    letters = "".join(char for char in base.casefold() if char.isalnum() or char == " ")
-    return (letters, name)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from idm.countries import collation_key
+from idm.collation import collation_key
 from idm.models import MemberState
 
 MEMBERSHIP_GROUPS = {
