@@ -64,25 +64,14 @@ def calendar_attachments(registration):
 def send_registration_email(registration):
     """Tell the participant their registration is confirmed or on the waiting list; a
     confirmation carries the event's .ics."""
-    send_email(
-        to=registration.email,
-        language=recipient_language(registration),
-        subject_template="workshops/email/registration_subject.txt",
-        text_template="workshops/email/registration_body.txt",
-        context=lambda: registration_context(registration),
-        attachments=lambda: calendar_attachments(registration),
+    send_about_registration(
+        registration, "registration", attachments=lambda: calendar_attachments(registration)
     )
 
 
 def send_cancellation_email(registration):
     """Confirm to the participant that their registration is cancelled."""
-    send_email(
-        to=registration.email,
-        language=recipient_language(registration),
-        subject_template="workshops/email/cancelled_subject.txt",
-        text_template="workshops/email/cancelled_body.txt",
-        context=lambda: registration_context(registration),
-    )
+    send_about_registration(registration, "cancelled")
 
 
 def send_lost_links_email(email, registrations):
@@ -108,40 +97,27 @@ def send_lost_links_email(email, registrations):
 
 def send_event_reminder(registration):
     """Remind a registrant that their event starts soon."""
-    send_email(
-        to=registration.email,
-        language=recipient_language(registration),
-        subject_template="workshops/email/reminder_subject.txt",
-        text_template="workshops/email/reminder_body.txt",
-        context={
-            "registration": registration,
-            "event": registration.event,
-            "registration_url": absolute_url(registration.get_absolute_url()),
-            "event_url": absolute_url(registration.event.get_absolute_url()),
-        },
-    )
+    send_about_registration(registration, "reminder")
 
 
 def send_registration_received_email(registration):
     """Tell the participant (or nominee) that staff will decide on their registration."""
-    _send_about_registration(registration, "registration_received")
+    send_about_registration(registration, "registration_received")
 
 
 def send_registration_declined_email(registration):
     """Tell the participant that staff declined their registration."""
-    _send_about_registration(registration, "registration_declined")
+    send_about_registration(registration, "registration_declined")
 
 
-def _send_about_registration(registration, name):
+def send_about_registration(registration, name, *, attachments=()):
+    """workshops/email/<name>_subject.txt and <name>_body.txt, about one registration, in
+    the participant's language (the context is built in that language)."""
     send_email(
         to=registration.email,
         language=recipient_language(registration),
         subject_template=f"workshops/email/{name}_subject.txt",
         text_template=f"workshops/email/{name}_body.txt",
-        context={
-            "registration": registration,
-            "event": registration.event,
-            "registration_url": absolute_url(registration.get_absolute_url()),
-            "event_url": absolute_url(registration.event.get_absolute_url()),
-        },
+        context=lambda: registration_context(registration),
+        attachments=attachments,
     )
