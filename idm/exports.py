@@ -11,6 +11,7 @@ import csv
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
 
 # The characters with which a spreadsheet starts a formula (OWASP CSV injection guidance).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -19,6 +20,11 @@ XLSX_ILLEGAL_CHARACTERS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)], 
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def local_time(moment):
+    """A moment as a cell: "2009-07-09 14:30" in the portal's time zone, empty for None."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def csv_cell(value):

@@ -3,7 +3,7 @@ multiple choice and ranking), labels in the chosen language. Both are streamed a
 in a spreadsheet (idm.exports)."""
 
 from django.db.models import Prefetch
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -62,9 +62,9 @@ class Columns:
             self.region_labels.get(state.region, "") if state else "",
             self.status_labels[response.status],
             response.version,
-            local_time(response.submitted_at),
+            exports.local_time(response.submitted_at),
             response.submitted_by.email if response.submitted_by else "",
-            local_time(response.updated_at),
+            exports.local_time(response.updated_at),
         ]
         for question in self.questionnaire.questions:
             value = answer_values.stored_value(question, answers.get(question.pk))
@@ -87,10 +87,6 @@ class Columns:
         if question.kind == Kind.NUMBER:
             return [float(value)]
         return [value]
-
-
-def local_time(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def responses_of(survey):

@@ -1,8 +1,8 @@
 """The staff's participants export (CSV and XLSX through idm.exports), in protocol order."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from idm.exports import local_time
 from workshops.participants import all_participants, heading_of, in_protocol_order
 
 
@@ -39,7 +39,3 @@ def export_rows(event):
             _("Yes") if registration.listed_publicly else _("No"),
             local_time(registration.created_at),
         ]
-
-
-def local_time(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
