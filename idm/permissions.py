@@ -80,3 +80,29 @@ def invitable_roles(user, state):
 def can_deactivate(user, account):
     """Only IOM staff deactivate accounts (staff turnover at missions), never their own."""
     return is_staff(user) and account.pk != user.pk
+
+
+@rules.predicate
+def is_delegate(user):
+    """A delegate of some member state (any role): the delegate's pages and tasks."""
+    return bool(
+        user and user.is_authenticated and user.is_active and user.member_state_id is not None
+    )
+
+
+@rules.predicate
+def is_focal_point(user):
+    """The focal point of some member state."""
+    return is_delegate(user) and user.is_focal_point
+
+
+# Named permissions: views ask `request.user.has_perm("idm.…", obj)` and templates
+# `{% if perms.idm.… %}` (no object) or `{% has_perm "idm.…" user obj as allowed %}`
+# (`{% load rules %}`), so that no view or template tests `is_staff` or `member_state_id`
+# itself. Apps register their own (`surveys.…`, `workshops.…`, `funding.…`) the same way.
+rules.add_perm("idm.staff", is_staff)
+rules.add_perm("idm.delegate", is_delegate)
+rules.add_perm("idm.focal_point", is_focal_point)
+rules.add_perm("idm.view_delegation", _can_view_delegation)
+rules.add_perm("idm.manage_delegation", _can_manage_delegation)
+rules.add_perm("idm.contribute_for_state", can_contribute_for)

@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "workshops",
     "principles",
     "surveys",
+    "funding",
     # After idm: idm's db_worker (a heartbeat around the backport's worker) takes precedence.
     "django_tasks",
     "django_tasks_db",
@@ -227,6 +228,8 @@ LOGOUT_REDIRECT_URL = "home"
 # django-axes first: it refuses a locked-out account or address before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "idm.security.LoginAttemptBackend",
+    # The named permissions of idm/permissions.py (and each app's), asked with has_perm.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

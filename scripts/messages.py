@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["workshops", "principles", "surveys"]
+APPS = ["workshops", "principles", "surveys", "funding"]
 LANGUAGES = ["fr", "es"]
 COMMON_IGNORES = [".venv", "node_modules", "tests", "staticfiles", "media", "scripts"]
 

@@ -1,0 +1,198 @@
+"""How a dialogue year's money covers its events: the one place that decides it.
+
+Earmarked money covers its event. Staff may put unearmarked money on events by hand
+(ManualAllocation); what remains of it goes to the year's events in date order, each up to its
+gap. Nothing is lost: money beyond an event's budget is that event's surplus, and unearmarked
+money no event needs is the year's unearmarked balance. Every figure is an exact Decimal in USD
+(the recorded rates), computed from four queries whatever the number of events.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from funding.currencies import REPORTING_CURRENCY, to_cents
+from funding.models import BudgetLine, Contribution, ManualAllocation, Sponsorship
+from workshops.models import Event
+
+ZERO = Decimal("0.00")
+
+
+class FundingStatus:
+    """The computed funding status (the API's `status`)."""
+
+    SUBJECT_TO_FUNDING = "subject_to_funding"
+    FUNDED = "funded"
+    NOT_BUDGETED = "not_budgeted"
+
+    LABELS = {
+        SUBJECT_TO_FUNDING: _("Subject to available funding"),
+        FUNDED: _("Funded"),
+        NOT_BUDGETED: _("No budget"),
+    }
+
+
+@dataclass
+class EventFunding:
+    event: Event
+    budget: Decimal = ZERO
+    sponsorship_budget: Decimal = ZERO
+    earmarked: Decimal = ZERO
+    allocated_by_hand: Decimal = ZERO
+    allocated_automatically: Decimal = ZERO
+    spent_on_sponsorships: Decimal = ZERO
+    contributions: list = field(default_factory=list)  # earmarked Contribution rows
+
+    @property
+    def funded(self):
+        return self.earmarked + self.allocated_by_hand + self.allocated_automatically
+
+    @property
+    def gap(self):
+        return max(self.budget - self.funded, ZERO)
+
+    @property
+    def surplus(self):
+        return max(self.funded - self.budget, ZERO)
+
+    @property
+    def percent_funded(self):
+        """0–100, whole percent rounded down (100 only when fully covered)."""
+        if self.budget <= 0:
+            return None
+        return min(int(self.funded * 100 // self.budget), 100)
+
+    @property
+    def status(self):
+        if self.budget <= 0:
+            return FundingStatus.NOT_BUDGETED
+        return FundingStatus.FUNDED if self.gap == 0 else FundingStatus.SUBJECT_TO_FUNDING
+
+    @property
+    def status_label(self):
+        return FundingStatus.LABELS[self.status]
+
+    @property
+    def sponsorship_remaining(self):
+        """What the sponsored-participants line still allows approvals to commit."""
+        return max(self.sponsorship_budget - self.spent_on_sponsorships, ZERO)
+
+
+@dataclass
+class YearFunding:
+    dialogue: object
+    events: list  # EventFunding, in date order
+    contributions: list  # every Contribution of the year, with donor and event
+    currency: str = REPORTING_CURRENCY
+    unearmarked_total: Decimal = ZERO
+    unearmarked_balance: Decimal = ZERO  # unearmarked money no event needs (surplus)
+    stranded: Decimal = ZERO  # earmarked to an event since cancelled
+
+    def for_event(self, event):
+        for item in self.events:
+            if item.event.pk == event.pk:
+                return item
+        raise KeyError(event.pk)
+
+    @property
+    def budget(self):
+        return sum((item.budget for item in self.events), ZERO)
+
+    @property
+    def funded(self):
+        return sum((item.funded for item in self.events), ZERO)
+
+    @property
+    def gap(self):
+        return sum((item.gap for item in self.events), ZERO)
+
+    @property
+    def surplus(self):
+        """Money beyond what the events need: events' surpluses and the unearmarked balance."""
+        events_surplus = sum((item.surplus for item in self.events), ZERO)
+        return events_surplus + self.unearmarked_balance + self.stranded
+
+    @property
+    def spent(self):
+        return sum((item.spent_on_sponsorships for item in self.events), ZERO)
+
+    @property
+    def total_contributions(self):
+        return sum((c.amount_usd for c in self.contributions), ZERO)
+
+
+def allocate(dialogue):
+    """The funding of every (not cancelled) event of `dialogue`'s year, in date order."""
+    events = list(
+        Event.objects.filter(dialogue=dialogue)
+        .exclude(status=Event.Status.CANCELLED)
+        .in_calendar_order()
+    )
+    result = [EventFunding(event=event) for event in events]
+    by_pk = {item.event.pk: item for item in result}
+
+    for row in BudgetLine.objects.filter(event__in=events).values(
+        "event", "category", "amount_usd"
+    ):
+        item = by_pk[row["event"]]
+        item.budget += row["amount_usd"]
+        if row["category"] == BudgetLine.Category.SPONSORED_PARTICIPANTS:
+            item.sponsorship_budget += row["amount_usd"]
+
+    spent = (
+        Sponsorship.objects.filter(
+            registration__event__in=events, status=Sponsorship.Status.APPROVED
+        )
+        .values("registration__event")
+        .annotate(total=Sum("amount_usd"))
+    )
+    for row in spent:
+        by_pk[row["registration__event"]].spent_on_sponsorships = row["total"] or ZERO
+
+    contributions = list(
+        Contribution.objects.filter(dialogue=dialogue).select_related(
+            "donor__member_state", "event"
+        )
+    )
+    by_hand = defaultdict(lambda: ZERO)  # contribution pk -> USD put on events by hand
+    for allocation in ManualAllocation.objects.filter(contribution__dialogue=dialogue):
+        by_hand[allocation.contribution_id] += allocation.amount_usd
+        if allocation.event_id in by_pk:
+            by_pk[allocation.event_id].allocated_by_hand += allocation.amount_usd
+
+    pool = ZERO
+    unearmarked_total = ZERO
+    stranded = ZERO
+    for contribution in contributions:
+        usd = contribution.amount_usd
+        if contribution.event_id is not None:
+            if contribution.event_id in by_pk:
+                by_pk[contribution.event_id].earmarked += usd
+                by_pk[contribution.event_id].contributions.append(contribution)
+            else:  # earmarked to a cancelled event: kept, as surplus, until staff move it
+                stranded += usd
+            continue
+        unearmarked_total += usd
+        pool += max(usd - by_hand[contribution.pk], ZERO)
+
+    for item in result:
+        take = min(pool, item.gap)
+        item.allocated_automatically = to_cents(take)
+        pool -= take
+
+    return YearFunding(
+        dialogue=dialogue,
+        events=result,
+        contributions=contributions,
+        unearmarked_total=unearmarked_total,
+        unearmarked_balance=pool,
+        stranded=stranded,
+    )
+
+
+def event_funding(event):
+    """The funding of one event (its year's allocation decides what unearmarked money it gets)."""
+    return allocate(event.dialogue).for_event(event)
