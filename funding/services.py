@@ -1,0 +1,132 @@
+"""State changes of the dialogue's money. Admin, pages, the API and commands call these; each
+records who changed what (django-simple-history) inside one transaction."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from funding.models import Contribution, ManualAllocation, SponsorshipEligibility
+
+
+def _save(obj, actor):
+    obj.full_clean()
+    obj._history_user = actor
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def save_donor(*, donor, actor):
+    return _save(donor, actor)
+
+
+@transaction.atomic
+def save_contribution(*, contribution, actor):
+    """Validate and save a contribution (new or changed). Its money cannot shrink below what
+    staff already allocated of it by hand."""
+    if contribution.pk:
+        Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
+        by_hand = contribution.allocations.aggregate(total=Sum("amount_usd"))["total"]
+        if by_hand and contribution.event_id is not None:
+            raise ValidationError(
+                {"event": _("Remove the allocations by hand before earmarking this money.")}
+            )
+        if by_hand and by_hand > contribution.amount_usd:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "%(allocated)s USD of this contribution is allocated by hand; "
+                        "its amount cannot be less."
+                    )
+                    % {"allocated": by_hand}
+                }
+            )
+    return _save(contribution, actor)
+
+
+@transaction.atomic
+def delete_contribution(*, contribution, actor):
+    contribution._history_user = actor
+    contribution.delete()
+
+
+@transaction.atomic
+def save_budget_line(*, line, actor):
+    return _save(line, actor)
+
+
+@transaction.atomic
+def delete_budget_line(*, line, actor):
+    line._history_user = actor
+    line.delete()
+
+
+@transaction.atomic
+def save_programme_budget(*, budget, actor, documents=None):
+    _save(budget, actor)
+    if documents is not None:
+        budget.documents.set(documents)
+    return budget
+
+
+@transaction.atomic
+def allocate_by_hand(*, contribution, event, amount_usd, actor):
+    """Put `amount_usd` of an unearmarked contribution on `event` (replacing an earlier
+    allocation of it to that event). The contribution row is locked so that two staff
+    allocating at once never allocate more than it holds."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    amount_usd = Decimal(amount_usd)
+    if contribution.event_id is not None:
+        raise ValidationError(
+            {"contribution": _("Earmarked money already covers its event.")}, code="earmarked"
+        )
+    if event.dialogue_id != contribution.dialogue_id:
+        raise ValidationError(
+            {"event": _("The event must belong to the contribution's year.")}, code="year"
+        )
+    others = (
+        contribution.allocations.exclude(event=event).aggregate(total=Sum("amount_usd"))["total"]
+        or 0
+    )
+    available = contribution.amount_usd - others
+    if amount_usd > available:
+        raise ValidationError(
+            {
+                "amount_usd": _("Only %(available)s USD of this contribution is left to allocate.")
+                % {"available": available}
+            },
+            code="over_allocated",
+        )
+    allocation = ManualAllocation.objects.filter(contribution=contribution, event=event).first()
+    allocation = allocation or ManualAllocation(contribution=contribution, event=event)
+    allocation.amount_usd = amount_usd
+    return _save(allocation, actor)
+
+
+@transaction.atomic
+def remove_allocation(*, allocation, actor):
+    allocation._history_user = actor
+    allocation.delete()
+
+
+@transaction.atomic
+def set_sponsorship_eligibility(*, member_state, dialogue, eligible, actor):
+    """Record whether `member_state`'s officials may be sponsored in `dialogue`'s year."""
+    record = SponsorshipEligibility.objects.select_for_update().filter(
+        member_state=member_state, dialogue=dialogue
+    ).first() or SponsorshipEligibility(member_state=member_state, dialogue=dialogue)
+    record.eligible = eligible
+    return _save(record, actor)
+
+
+def is_sponsorship_eligible(*, member_state, dialogue):
+    """The year's record where staff made one, else the state's standing flag."""
+    if member_state is None:
+        return False
+    record = SponsorshipEligibility.objects.filter(
+        member_state=member_state, dialogue=dialogue
+    ).first()
+    return record.eligible if record else member_state.sponsorship_eligible
