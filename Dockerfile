@@ -18,6 +18,8 @@ COPY idm ./idm
 COPY workshops ./workshops
 COPY principles ./principles
 COPY surveys ./surveys
+COPY funding ./funding
+COPY bench ./bench
 RUN pip install .
 
 COPY . .

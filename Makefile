@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DEV_STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run demo-totp test install install-dev migrate seed lint format messages clean
+.PHONY: run demo-totp test bench install install-dev migrate seed lint format messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(DEV_STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Benchmark on PostgreSQL under gunicorn with production settings (bench/README.md).
+bench: $(DEV_STAMP)
+	bash bench/run.sh $(BENCH_ARGS)
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check --fix .

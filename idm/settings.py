@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "principles",
     "surveys",
     "funding",
+    "bench",
     # After idm: idm's db_worker (a heartbeat around the backport's worker) takes precedence.
     "django_tasks",
     "django_tasks_db",
@@ -313,6 +314,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # at once instead, so that no worker is needed; IDM_TASKS_RUN_IMMEDIATELY=0 queues them even
 # there (then start a worker beside the server).
 IDM_TASKS_RUN_IMMEDIATELY = env_bool("IDM_TASKS_RUN_IMMEDIATELY", default=DEBUG)
+
+# The benchmark's baseline view (bench/): mounted only in the benchmark's own server.
+IDM_BENCH_BASELINE = env_bool("IDM_BENCH_BASELINE", default=False)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"

@@ -3,6 +3,7 @@
 Apps are mounted by dotted path so that the programme core imports none of them.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import (
@@ -35,6 +36,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
+
+if settings.IDM_BENCH_BASELINE:  # `make bench` only: the cheapest view behind every middleware
+    urlpatterns.insert(0, path("", include("bench.urls")))
 
 # Error pages in the site's layout for people, JSON for the API (idm/views/errors.py).
 handler400 = "idm.views.errors.bad_request"

@@ -1,0 +1,138 @@
+"""Membership surveys answered by every state, and one large participant evaluation."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from bench.loaddata.common import PREFIX, Volumes, raw_delete
+from surveys.models import Answer, AnswerChoice, Option, Question, Response, Section, Survey
+
+KINDS = [
+    Question.Kind.SINGLE_CHOICE,
+    Question.Kind.MULTIPLE_CHOICE,
+    Question.Kind.LIKERT,
+    Question.Kind.RANKING,
+    Question.Kind.YES_NO,
+    Question.Kind.NUMBER,
+    Question.Kind.SHORT_TEXT,
+    Question.Kind.LONG_TEXT,
+]
+OPTIONS = 5
+
+
+def build_survey(dialogue, *, kind, title, questions, sections=4, closes_at=None):
+    survey = Survey.objects.create(
+        dialogue=dialogue,
+        kind=kind,
+        title_en=f"{PREFIX}{title}",
+        status=Survey.Status.CLOSED,
+        opens_at=timezone.make_aware(datetime.datetime(dialogue.year, 1, 10)),
+        closes_at=closes_at or timezone.make_aware(datetime.datetime(dialogue.year, 3, 31)),
+        results_public=True,
+    )
+    section_rows = Section.objects.bulk_create(
+        [Section(survey=survey, position=n + 1, title_en=f"Part {n + 1}") for n in range(sections)]
+    )
+    question_rows = Question.objects.bulk_create(
+        [
+            Question(
+                section=section_rows[n % sections],
+                position=n + 1,
+                kind=KINDS[n % len(KINDS)],
+                required=n % 2 == 0,
+                text_en=f"Question {n + 1}: how effective was the dialogue on this point?",
+                max_choices=3 if KINDS[n % len(KINDS)] == Question.Kind.MULTIPLE_CHOICE else None,
+                top_k=3 if KINDS[n % len(KINDS)] == Question.Kind.RANKING else None,
+                min_value=Decimal(0) if KINDS[n % len(KINDS)] == Question.Kind.NUMBER else None,
+                max_value=Decimal(1000) if KINDS[n % len(KINDS)] == Question.Kind.NUMBER else None,
+            )
+            for n in range(questions)
+        ]
+    )
+    Option.objects.bulk_create(
+        [
+            Option(question=question, position=p + 1, text_en=f"Option {p + 1}")
+            for question in question_rows
+            if question.kind in Question.CHOICE_KINDS
+            for p in range(OPTIONS)
+        ]
+    )
+    return survey
+
+
+def answer_all(survey, responses, rng):
+    """One answer to every question for every response (bulk), with their choices."""
+    questions = list(
+        Question.objects.filter(section__survey=survey).prefetch_related("options").order_by("pk")
+    )
+    answers = []
+    for response in responses:
+        for question in questions:
+            answers.append(answer_for(response, question, rng))
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    choices = []
+    for answer in answers:
+        question = answer.question
+        if question.kind not in Question.CHOICE_KINDS:
+            continue
+        options = list(question.options.all())
+        if question.kind == Question.Kind.SINGLE_CHOICE:
+            choices.append(AnswerChoice(answer=answer, option=rng.choice(options)))
+        elif question.kind == Question.Kind.MULTIPLE_CHOICE:
+            for option in rng.sample(options, 2):
+                choices.append(AnswerChoice(answer=answer, option=option))
+        else:
+            for rank, option in enumerate(rng.sample(options, 3), start=1):
+                choices.append(AnswerChoice(answer=answer, option=option, rank=rank))
+    AnswerChoice.objects.bulk_create(choices, batch_size=5000)
+    return len(answers)
+
+
+def answer_for(response, question, rng):
+    answer = Answer(response=response, question=question)
+    if question.kind == Question.Kind.LIKERT:
+        answer.number = Decimal(rng.randint(1, 5))
+    elif question.kind == Question.Kind.NUMBER:
+        answer.number = Decimal(rng.randint(0, 1000))
+    elif question.kind == Question.Kind.YES_NO:
+        answer.boolean = rng.random() < 0.6
+    elif question.kind in Question.TEXT_KINDS:
+        answer.text = f"Our ministry found point {question.position} useful."
+    return answer
+
+
+def membership_surveys(volumes: Volumes, dialogue, states, rng):
+    submitted_at = timezone.make_aware(datetime.datetime(dialogue.year, 3, 1))
+    for n in range(volumes.membership_surveys):
+        survey = build_survey(
+            dialogue,
+            kind=Survey.Kind.EFFECTIVENESS,
+            title=f"effectiveness survey {n + 1}",
+            questions=volumes.survey_questions,
+        )
+        responses = Response.objects.bulk_create(
+            [
+                Response(
+                    survey=survey,
+                    member_state=state,
+                    status=Response.Status.SUBMITTED,
+                    submitted_at=submitted_at,
+                )
+                for state in states
+            ]
+        )
+        answer_all(survey, responses, rng)
+
+
+def evaluation(volumes: Volumes, dialogue, states, rng):
+    """Filled in after the participant evaluations exist (issue 12)."""
+    return 0
+
+
+def remove():
+    surveys = Survey.objects.filter(title_en__startswith=PREFIX)
+    raw_delete(AnswerChoice.objects.filter(answer__response__survey__in=surveys))
+    raw_delete(Answer.objects.filter(response__survey__in=surveys))
+    raw_delete(Response.objects.filter(survey__in=surveys))
+    surveys.delete()

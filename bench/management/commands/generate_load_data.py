@@ -1,0 +1,24 @@
+"""`python manage.py generate_load_data --scale N`: realistic volumes on top of the seed."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from bench import loaddata
+
+
+class Command(BaseCommand):
+    help = "Load realistic data at IOM's scale (deterministic; idempotent per scale)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=1.0)
+        parser.add_argument(
+            "--remove", action="store_true", help="Remove the load data instead of loading it."
+        )
+
+    def handle(self, *args, scale, remove, **options):
+        if remove:
+            loaddata.remove()
+            self.stdout.write("Load data removed.")
+            return
+        if scale <= 0:
+            raise CommandError("--scale must be more than zero (e.g. 0.01, 1 or 10).")
+        loaddata.load(scale, log=self.stdout.write)
