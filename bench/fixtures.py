@@ -8,14 +8,13 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from bench.runner import Route
-from idm.models import MemberState, User
+from idm.models import User
 from principles.models import Principle
-from surveys.models import Survey
+from surveys.models import Question, Response, Survey
 from workshops.models import Event
 
 BASELINE = Route("baseline", "/bench/baseline/")
 STAFF_EMAIL = "bench-staff@example.org"
-DELEGATE_EMAIL = "bench-delegate@example.org"
 
 
 def prepare():
@@ -28,29 +27,15 @@ def prepare():
         Event.objects.annotate(n=Count("registrations")).order_by("-n", "pk").first()
         or Event.objects.first()
     )
-    survey = (
-        Survey.objects.filter(kind=Survey.Kind.EFFECTIVENESS)
-        .annotate(n=Count("responses"))
-        .order_by("-n", "pk")
-        .first()
-    )
-    state = MemberState.objects.filter(membership=MemberState.Membership.MEMBER).first()
-    delegate, _ = User.objects.get_or_create(
-        email=DELEGATE_EMAIL,
-        defaults={
-            "member_state": state,
-            "delegation_role": User.DelegationRole.CONTRIBUTOR,
-            "first_name": "Bench",
-            "last_name": "Delegate",
-        },
-    )
+    surveys = Survey.objects.filter(kind=Survey.Kind.EFFECTIVENESS).annotate(n=Count("responses"))
+    survey = surveys.filter(status=Survey.Status.CLOSED).order_by("-n", "pk").first()
+    open_survey = surveys.filter(status=Survey.Status.OPEN).order_by("-n", "-pk").first()
     principle = Principle.objects.order_by("pk").first()
     return {
         "token": token.key,
         "event": event,
         "survey": survey,
-        "state": state,
-        "delegate": delegate,
+        "open_survey": open_survey,
         "search": (principle.headline.split()[0] if principle else "migration"),
     }
 
@@ -64,11 +49,12 @@ def delegate_session(delegate):
     return {
         "Cookie": f"{cookie}; {settings.CSRF_COOKIE_NAME}={csrf}",
         "X-CSRFToken": csrf,
+        "Content-Type": "application/x-www-form-urlencoded",
     }
 
 
-def routes(prepared):
-    event, survey, state = prepared["event"], prepared["survey"], prepared["state"]
+def routes(prepared, connections=64):
+    event, survey = prepared["event"], prepared["survey"]
     staff = {"Authorization": f"Token {prepared['token']}"}
     found = [
         Route("home", reverse("home")),
@@ -81,17 +67,32 @@ def routes(prepared):
     ]
     if survey is not None:
         found.append(Route("survey results", reverse("surveys:results", args=[survey.pk])))
-        section = survey.sections.order_by("position").first()
-        if section is not None:
-            found.append(delegate_save_route(prepared, survey, state, section))
+    open_survey = prepared["open_survey"]
+    if open_survey is not None:
+        section = open_survey.sections.order_by("position").first()
+        found.append(delegate_save_route(open_survey, section, connections))
     return found
 
 
-def delegate_save_route(prepared, survey, state, section):
-    """A delegate saving a survey section in the background (the autosave request)."""
-    headers = delegate_session(prepared["delegate"])
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-    path = reverse("surveys:section", args=[survey.pk, state.code, section.position])
-    return Route(
-        "delegate saves a section", path, method="POST", body="autosave=1", headers=headers
+def delegate_save_route(survey, section, connections):
+    """Delegates of different states each saving their own draft of the same section in the
+    background (the autosave request), again and again: one logged-in delegate per connection."""
+    question = section.questions.filter(kind=Question.Kind.LIKERT).first()
+    field, value = (f"q{question.pk}", "3") if question else ("", "")
+    drafts = (
+        Response.objects.filter(survey=survey, status=Response.Status.DRAFT)
+        .select_related("member_state")
+        .order_by("member_state__code")[:connections]
     )
+    sessions = []
+    for draft in drafts:
+        delegate = User.objects.filter(
+            member_state=draft.member_state, delegation_role=User.DelegationRole.CONTRIBUTOR
+        ).first()
+        if delegate is None:
+            continue
+        path = reverse("surveys:section", args=[survey.pk, draft.member_state.code, 1])
+        body = f"autosave=1&version={{version}}&{field}={value}"
+        sessions.append((path, delegate_session(delegate), body, draft.version))
+    first_path = sessions[0][0] if sessions else "/"
+    return Route("delegate saves a section", first_path, method="POST", sessions=sessions)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 LATENCY_SCRIPT = Path(__file__).with_name("latency.lua")
+SESSIONS_SCRIPT = Path(__file__).with_name("sessions.lua")
 
 
 class BenchError(RuntimeError):
@@ -25,6 +26,9 @@ class Route:
     method: str = "GET"
     body: str = ""
     headers: dict = field(default_factory=dict)
+    # One (path, headers, body with "{version}", first version) per connection: a logged-in
+    # user per connection, each saving their own draft (bench/sessions.lua).
+    sessions: list = field(default_factory=list)
 
 
 @dataclass
@@ -55,13 +59,21 @@ def run_wrk(base_url, route, *, duration, connections, threads=2, timeout=10):
         "BENCH_HEADERS": "\n".join(f"{k}: {v}" for k, v in route.headers.items()),
         "PATH": "/usr/bin:/bin",
     }
+    script = LATENCY_SCRIPT
+    if route.sessions:
+        script = SESSIONS_SCRIPT
+        connections = threads = min(connections, len(route.sessions))
+        env["BENCH_SESSIONS"] = "\n".join(
+            path + "|" + "\t".join(f"{k}: {v}" for k, v in headers.items()) + f"|{body}|{version}"
+            for path, headers, body, version in route.sessions[:connections]
+        )
     command = [
         wrk_path(),
         f"--threads={min(threads, connections)}",
         f"--connections={connections}",
         f"--duration={duration}s",
         f"--timeout={timeout}s",
-        f"--script={LATENCY_SCRIPT}",
+        f"--script={script}",
         base_url.rstrip("/") + route.path,
     ]
     completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)

@@ -34,7 +34,7 @@ class Volumes:
             events_per_year=6 if scale >= 1 else max(2, round(6 * shrink * 2)),
             registrations_per_event=max(4, round(100 * scale)),
             survey_questions=max(8, round(60 * shrink)),
-            membership_surveys=3 if scale >= 1 else 1,
+            membership_surveys=3 if scale >= 1 else 2,
             evaluation_participants=max(10, round(5000 * scale)),
             evaluation_questions=20 if scale >= 1 else 8,
         )

@@ -21,14 +21,17 @@ KINDS = [
 OPTIONS = 5
 
 
-def build_survey(dialogue, *, kind, title, questions, sections=4, closes_at=None):
+def build_survey(dialogue, *, kind, title, questions, sections=4, is_open=False):
+    opens_at = timezone.make_aware(datetime.datetime(dialogue.year, 1, 10))
     survey = Survey.objects.create(
         dialogue=dialogue,
         kind=kind,
         title_en=f"{PREFIX}{title}",
-        status=Survey.Status.CLOSED,
-        opens_at=timezone.make_aware(datetime.datetime(dialogue.year, 1, 10)),
-        closes_at=closes_at or timezone.make_aware(datetime.datetime(dialogue.year, 3, 31)),
+        status=Survey.Status.OPEN if is_open else Survey.Status.CLOSED,
+        opens_at=opens_at,
+        closes_at=timezone.now() + datetime.timedelta(days=60)
+        if is_open
+        else opens_at + datetime.timedelta(days=80),
         results_public=True,
     )
     section_rows = Section.objects.bulk_create(
@@ -103,21 +106,25 @@ def answer_for(response, question, rng):
 
 
 def membership_surveys(volumes: Volumes, dialogue, states, rng):
+    """Closed surveys answered and submitted by every state; the last one is still open, every
+    state's answers a draft (what a delegate saving a section works on)."""
     submitted_at = timezone.make_aware(datetime.datetime(dialogue.year, 3, 1))
     for n in range(volumes.membership_surveys):
+        is_open = n == volumes.membership_surveys - 1
         survey = build_survey(
             dialogue,
             kind=Survey.Kind.EFFECTIVENESS,
             title=f"effectiveness survey {n + 1}",
             questions=volumes.survey_questions,
+            is_open=is_open,
         )
         responses = Response.objects.bulk_create(
             [
                 Response(
                     survey=survey,
                     member_state=state,
-                    status=Response.Status.SUBMITTED,
-                    submitted_at=submitted_at,
+                    status=Response.Status.DRAFT if is_open else Response.Status.SUBMITTED,
+                    submitted_at=None if is_open else submitted_at,
                 )
                 for state in states
             ]

@@ -88,7 +88,7 @@ class Command(BaseCommand):
         server = self.start_gunicorn(port, options["workers"])
         try:
             base_url = f"http://127.0.0.1:{port}"
-            routes = fixtures.routes(prepared)
+            routes = fixtures.routes(prepared, options["connections"])
             if options["only"]:
                 routes = [route for route in routes if route.name in options["only"]]
             self.stdout.write(f"Measuring {len(routes)} routes for {options['duration']} s each…")
