@@ -63,6 +63,9 @@ def run_all(prepared):
     survey = prepared.get("survey")
     if survey is not None:
         results.append(timed("survey results (states × questions)", 0.15, survey_results(survey)))
+    ranking = Survey.objects.filter(kind=Survey.Kind.THEME_SELECTION).order_by("-pk").first()
+    if ranking is not None:
+        results.append(timed("Borda ranking of the themes", 0.15, survey_results(ranking)))
     evaluation = Survey.objects.filter(kind=Survey.Kind.EVENT_EVALUATION).first()
     if evaluation is not None:
         results.append(timed("evaluation results", 1.0, survey_results(evaluation)))

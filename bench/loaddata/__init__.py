@@ -35,6 +35,7 @@ def load(scale, *, log=print):
         log(f"{volumes.registrations_per_event * len(events)} registrations")
         surveys.membership_surveys(volumes, years[-1], states, rng)
         log(f"{volumes.membership_surveys} surveys × {volumes.survey_questions} questions")
+        surveys.theme_selection(volumes, years[-1], states, rng)
         answers = surveys.evaluation(volumes, years[-1], states, rng)
         log(f"an evaluation survey with {answers} answers")
         funding.load(years, events, states, rng)

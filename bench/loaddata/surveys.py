@@ -132,6 +132,54 @@ def membership_surveys(volumes: Volumes, dialogue, states, rng):
         answer_all(survey, responses, rng)
 
 
+def theme_selection(volumes: Volumes, dialogue, states, rng):
+    """The theme-selection survey: every state ranks twelve candidate themes (Borda count)."""
+    survey = Survey.objects.create(
+        dialogue=dialogue,
+        kind=Survey.Kind.THEME_SELECTION,
+        title_en=f"{PREFIX}theme selection",
+        status=Survey.Status.CLOSED,
+        opens_at=timezone.make_aware(datetime.datetime(dialogue.year, 9, 1)),
+        closes_at=timezone.make_aware(datetime.datetime(dialogue.year, 10, 31)),
+        results_public=True,
+    )
+    section = Section.objects.create(survey=survey, position=1, title_en="Themes")
+    question = Question.objects.create(
+        section=section,
+        position=1,
+        kind=Question.Kind.RANKING,
+        required=True,
+        top_k=5,
+        text_en="Rank the five themes the next dialogue should take up.",
+    )
+    options = Option.objects.bulk_create(
+        [Option(question=question, position=n + 1, text_en=f"Theme {n + 1}") for n in range(12)]
+    )
+    submitted_at = timezone.make_aware(datetime.datetime(dialogue.year, 10, 1))
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                survey=survey,
+                member_state=state,
+                status=Response.Status.SUBMITTED,
+                submitted_at=submitted_at,
+            )
+            for state in states
+        ]
+    )
+    answers = Answer.objects.bulk_create(
+        [Answer(response=response, question=question) for response in responses]
+    )
+    AnswerChoice.objects.bulk_create(
+        [
+            AnswerChoice(answer=answer, option=option, rank=rank)
+            for answer in answers
+            for rank, option in enumerate(rng.sample(options, 5), start=1)
+        ]
+    )
+    return survey
+
+
 def evaluation(volumes: Volumes, dialogue, states, rng):
     """Filled in after the participant evaluations exist (issue 12)."""
     return 0

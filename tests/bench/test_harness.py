@@ -82,7 +82,10 @@ def test_bench_one_iteration_every_route_answers(loaded, live_server, tmp_path):
         assert m.requests > 0, m.name
         assert m.errors == 0, f"{m.name} answered other than 2xx"
     in_process = timings.run_all(prepared)
-    assert {t["name"] for t in in_process} >= {"survey results (states × questions)"}
+    assert {t["name"] for t in in_process} >= {
+        "survey results (states × questions)",
+        "Borda ranking of the themes",
+    }
     table = format_table(measured, in_process)
     assert "| baseline `/bench/baseline/` |" in table
     output = tmp_path / "latest.json"
