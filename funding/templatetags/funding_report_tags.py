@@ -2,10 +2,13 @@
 app (`{% load funding_report_tags %}{% funding_report_link dialogue %}`), the money filter of
 the report templates, and the hook through which the event report shows evaluation results."""
 
+from decimal import Decimal
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.formats import number_format
 
 register = template.Library()
 
@@ -26,6 +29,15 @@ def money(amount):
     if amount is None or amount == "":
         return ""
     return floatformat(amount, "2g")
+
+
+@register.filter
+def rate(value):
+    """An exchange rate with the decimals it has and no trailing zeros: 0.92, 1.3125, 1."""
+    if value is None or value == "":
+        return ""
+    decimals = max(-Decimal(value).normalize().as_tuple().exponent, 0)
+    return number_format(value, decimals)
 
 
 @register.inclusion_tag("funding/tags/report_link.html", takes_context=True)
