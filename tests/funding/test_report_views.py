@@ -8,8 +8,9 @@ from django.test import Client
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.factories import DelegateFactory, FocalPointFactory
+from tests.factories import DelegateFactory, DocumentFactory, FocalPointFactory
 from tests.funding.report_factories import funded_year
+from workshops.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +255,68 @@ def test_event_report_figures(staff_client, year):
     assert "Kwame Mensah" in sponsored and "Maria Santos" in sponsored
     assert "Ama Owusu" not in sponsored  # requested, not approved
     assert "Ford Foundation" in body and "Switzerland" in body  # where the money comes from
+
+
+def test_huge_contribution_number_is_404_not_500(staff_client):
+    lenient = staff_client
+    lenient.raise_request_exception = False
+    assert lenient.get("/contributions/99999999999999999999/statement.pdf").status_code == 404
+
+
+def test_statement_of_money_earmarked_to_a_cancelled_event(staff_client, year):
+    year.trafficking.status = Event.Status.CANCELLED
+    year.trafficking.save()
+    body = staff_client.get(f"/contributions/{year.switzerland.pk}/statement/").content.decode()
+    lines = body.split('data-testid="statement-lines"', 1)[1].split("</table>", 1)[0]
+    assert "Earmarked to an event since cancelled: held until staff move it" in lines
+    assert "50,000.00" in lines and "46,000.00" in lines
+    assert "No sponsorship has been approved at these events yet." in body
+
+
+def test_event_report_of_a_cancelled_event_has_no_funding(staff_client, year):
+    year.return_migration.status = Event.Status.CANCELLED
+    year.return_migration.save()
+    body = staff_client.get("/events/2009-return/report/").content.decode()
+    assert "A cancelled event is not funded: its money stays with the year." in body
+    assert "Luis Quispe" in body
+    report = staff_client.get("/dialogues/2009/funding/").content.decode()
+    assert report.count('data-testid="event-row"') == 1  # the allocation leaves it out
+
+
+def test_event_report_shows_documents(staff_client, year):
+    document = DocumentFactory(dialogue=year.dialogue, title="Chair's summary of the workshop")
+    year.trafficking.documents.add(document)
+    body = staff_client.get("/events/2009-trafficking/report/").content.decode()
+    assert "Chair&#x27;s summary of the workshop" in body
+
+
+def test_event_report_renders_the_evaluation_template_surveys_provide(
+    staff_client, year, settings, tmp_path, monkeypatch
+):
+    from funding.templatetags import funding_report_tags
+
+    folder = tmp_path / "templates" / "evaluation-hook"
+    folder.mkdir(parents=True)
+    (folder / "summary.html").write_text(
+        '<section data-testid="evaluation">Evaluation of {{ event.title }}: 4.5 of 5</section>'
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    monkeypatch.setattr(funding_report_tags, "EVALUATION_TEMPLATE", "evaluation-hook/summary.html")
+    body = staff_client.get("/events/2009-trafficking/report/").content.decode()
+    assert (
+        '<section data-testid="evaluation">Evaluation of Effective Respect for Migrants&#x27; '
+        "Rights: Trafficking: 4.5 of 5</section>"
+    ) in body
+
+
+def test_event_report_without_evaluation_template_has_no_evaluation(
+    staff_client, year, monkeypatch
+):
+    from funding.templatetags import funding_report_tags
+
+    monkeypatch.setattr(funding_report_tags, "EVALUATION_TEMPLATE", "surveys/no-such-template.html")
+    response = staff_client.get("/events/2009-trafficking/report/")
+    assert response.status_code == 200
+    assert "evaluation" not in response.content.decode().lower()
