@@ -2,19 +2,21 @@
 
 Earmarked money covers its event. Staff may put unearmarked money on events by hand
 (ManualAllocation); what remains of it goes to the year's events in date order, each up to its
-gap. Nothing is lost: money beyond an event's budget is that event's surplus, and unearmarked
-money no event needs is the year's unearmarked balance. Every figure is an exact Decimal in USD
-(the recorded rates), computed from four queries whatever the number of events.
+gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
+event's budget is that event's surplus, and unearmarked money no event needs is the year's
+unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
+from four queries whatever the number of events. Each event also records which contribution
+paid how much of it (`shares`): what a donor statement shows.
 """
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from funding.currencies import REPORTING_CURRENCY, to_cents
+from funding.currencies import REPORTING_CURRENCY
 from funding.models import BudgetLine, Contribution, ManualAllocation, Sponsorship
 from workshops.models import Event
 
@@ -35,6 +37,34 @@ class FundingStatus:
     }
 
 
+class ShareKind:
+    """How a contribution's money reached an event."""
+
+    EARMARKED = "earmarked"
+    BY_HAND = "by_hand"
+    AUTOMATIC = "automatic"
+
+    LABELS = {
+        EARMARKED: _("Earmarked"),
+        BY_HAND: _("Allocated by hand"),
+        AUTOMATIC: _("Allocated automatically"),
+    }
+
+
+@dataclass
+class ContributionShare:
+    """`amount_usd` of `contribution` pays for `event` (earmarked, by hand or automatically)."""
+
+    contribution: object
+    event: Event
+    amount_usd: Decimal
+    kind: str
+
+    @property
+    def kind_label(self):
+        return ShareKind.LABELS[self.kind]
+
+
 @dataclass
 class EventFunding:
     event: Event
@@ -45,6 +75,7 @@ class EventFunding:
     allocated_automatically: Decimal = ZERO
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
+    shares: list = field(default_factory=list)  # ContributionShare: whose money funds it
 
     @property
     def funded(self):
@@ -123,6 +154,22 @@ class YearFunding:
     def total_contributions(self):
         return sum((c.amount_usd for c in self.contributions), ZERO)
 
+    def shares_of(self, contribution):
+        """What `contribution` pays for: its ContributionShares, events in date order."""
+        return [
+            share
+            for item in self.events
+            for share in item.shares
+            if share.contribution.pk == contribution.pk
+        ]
+
+    def unspent_of(self, contribution):
+        """The part of `contribution` on no event: unearmarked money in the year's balance,
+        or money earmarked to an event since cancelled (money beyond an event's budget is
+        that event's surplus: it stays on the event)."""
+        used = sum((share.amount_usd for share in self.shares_of(contribution)), ZERO)
+        return contribution.amount_usd - used
+
 
 def allocate(dialogue):
     """The funding of every (not cancelled) event of `dialogue`'s year, in date order."""
@@ -157,38 +204,65 @@ def allocate(dialogue):
             "donor__member_state", "event"
         )
     )
+    contribution_of = {contribution.pk: contribution for contribution in contributions}
     by_hand = defaultdict(lambda: ZERO)  # contribution pk -> USD put on events by hand
     for allocation in ManualAllocation.objects.filter(contribution__dialogue=dialogue):
+        if allocation.event_id not in by_pk:
+            continue  # on an event since cancelled: the money goes back to the year's pool
         by_hand[allocation.contribution_id] += allocation.amount_usd
-        if allocation.event_id in by_pk:
-            by_pk[allocation.event_id].allocated_by_hand += allocation.amount_usd
+        item = by_pk[allocation.event_id]
+        item.allocated_by_hand += allocation.amount_usd
+        item.shares.append(
+            ContributionShare(
+                contribution_of[allocation.contribution_id],
+                item.event,
+                allocation.amount_usd,
+                ShareKind.BY_HAND,
+            )
+        )
 
-    pool = ZERO
+    pool = deque()  # [contribution, USD not yet allocated], first pledged first
     unearmarked_total = ZERO
     stranded = ZERO
     for contribution in contributions:
         usd = contribution.amount_usd
         if contribution.event_id is not None:
             if contribution.event_id in by_pk:
-                by_pk[contribution.event_id].earmarked += usd
-                by_pk[contribution.event_id].contributions.append(contribution)
+                item = by_pk[contribution.event_id]
+                item.earmarked += usd
+                item.contributions.append(contribution)
+                item.shares.append(
+                    ContributionShare(contribution, item.event, usd, ShareKind.EARMARKED)
+                )
             else:  # earmarked to a cancelled event: kept, as surplus, until staff move it
                 stranded += usd
             continue
         unearmarked_total += usd
-        pool += max(usd - by_hand[contribution.pk], ZERO)
+        rest = max(usd - by_hand[contribution.pk], ZERO)
+        if rest > 0:
+            pool.append([contribution, rest])
 
     for item in result:
-        take = min(pool, item.gap)
-        item.allocated_automatically = to_cents(take)
-        pool -= take
+        need = item.gap
+        while need > 0 and pool:
+            contribution, rest = pool[0]
+            take = min(need, rest)  # both in cents
+            item.allocated_automatically += take
+            item.shares.append(
+                ContributionShare(contribution, item.event, take, ShareKind.AUTOMATIC)
+            )
+            need -= take
+            if take == rest:
+                pool.popleft()
+            else:
+                pool[0][1] = rest - take
 
     return YearFunding(
         dialogue=dialogue,
         events=result,
         contributions=contributions,
         unearmarked_total=unearmarked_total,
-        unearmarked_balance=pool,
+        unearmarked_balance=sum((rest for _contribution, rest in pool), ZERO),
         stranded=stranded,
     )
 

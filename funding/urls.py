@@ -1,0 +1,9 @@
+"""Pages of the funding app (namespace "funding"), mounted by dotted path in idm/urls.py."""
+
+from django.urls import include, path
+
+app_name = "funding"
+
+urlpatterns = [
+    path("", include("funding.urls_reports")),
+]
