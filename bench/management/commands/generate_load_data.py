@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from bench import loaddata
+from idm.page_cache import content_changed
 
 
 class Command(BaseCommand):
@@ -17,8 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args, scale, remove, **options):
         if remove:
             loaddata.remove()
+            content_changed()  # rows written directly: cached pages are out of date
             self.stdout.write("Load data removed.")
             return
         if scale <= 0:
             raise CommandError("--scale must be more than zero (e.g. 0.01, 1 or 10).")
-        loaddata.load(scale, log=self.stdout.write)
+        if loaddata.load(scale, log=self.stdout.write):
+            content_changed()

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from idm.page_cache import content_changed
+
 
 def refuse_demo_unless_development_was_asked_for():
     """--demo creates a superuser whose password and two-factor key the README publishes: it
@@ -48,4 +50,5 @@ class Command(BaseCommand):
                     seed = import_module(f"{app_config.name}.seed")
                     seed.load(demo=demo, stdout=self.stdout)
                     self.stdout.write(f"Seeded {app_config.label}.")
+            content_changed()  # the seed writes rows directly: cached pages are out of date
         self.stdout.write(self.style.SUCCESS("IDM programme loaded."))
