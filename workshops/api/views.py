@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from idm.api.conditional import CachedReadMixin
 from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.idempotency import idempotent
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
@@ -34,6 +35,7 @@ class EventFilter(ApiFilterSet):
 
 
 class EventViewSet(
+    CachedReadMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -85,7 +87,7 @@ class RegistrationAccess(BasePermission):
         return is_staff(request.user)
 
 
-class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class RegistrationViewSet(CachedReadMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Registrations of participants. Anyone may register (POST, throttled; send an
     Idempotency-Key to retry safely). Reading is personal data: IOM staff see every
     registration, a state's focal point the registrations of their state."""
