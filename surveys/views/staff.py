@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from idm.models import MemberState, Region
+from idm.page_cache import cached_public_page
 from idm.permissions import is_staff
 from surveys import services
 from surveys.access import results_visible
@@ -104,6 +105,7 @@ def remind(request, pk):
 
 
 @require_safe
+@cached_public_page  # for anonymous visitors: the results of a closed public survey
 def results(request, pk):
     """Aggregate results; staff always, everyone once a public survey has closed."""
     survey = Survey.objects.published().filter(pk=pk).first() or (

@@ -16,7 +16,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from idm import page_cache
 from idm.caching import cache_settings
-from tests.factories import DEFAULT_PASSWORD, DelegateFactory, DialogueFactory
+from tests.factories import DEFAULT_PASSWORD, DelegateFactory, DialogueFactory, StaffFactory
 from tests.helpers import UNREACHABLE_REDIS_URL
 from tests.idm.test_document_storage import admin_change_form_data
 from tests.principles.factories import PrincipleFactory
@@ -204,3 +204,30 @@ def test_page_cache_read_failure_renders_the_page(monkeypatch):
     monkeypatch.setattr(cache, "get", unreachable)
     response = Client().get(reverse("home"))
     assert response.status_code == 200
+
+
+def test_page_cache_survey_results_follow_submissions():
+    from surveys import services as survey_services
+    from surveys.models import Survey
+    from tests.surveys.factories import complete_values, delegation, small_survey
+
+    s = small_survey(status="open", results_public=True)
+    team = delegation("PH")
+    survey_services.save_answers(
+        survey=s.survey,
+        member_state=team.state,
+        values=complete_values(s),
+        expected_version=0,
+        actor=team.contributor,
+    )
+    survey_services.submit_response(
+        survey=s.survey, member_state=team.state, actor=team.focal_point
+    )
+    Survey.objects.filter(pk=s.survey.pk).update(status="closed")
+    page_cache.content_changed()  # the status changed without a service (as the admin would)
+    url = reverse("surveys:results", args=[s.survey.pk])
+    assert b"1 submitted response." in Client().get(url).content
+    survey_services.reopen_response(
+        response=s.survey.responses.get(), actor=StaffFactory(), reason="Typo"
+    )
+    assert b"0 submitted responses." in Client().get(url).content
