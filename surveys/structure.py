@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from surveys import values as answer_values
-from surveys.models import Answer, Question, Section
+from surveys.models import Answer, AnswerChoice, Option, Question, Section
 
 
 @dataclass
@@ -47,12 +47,22 @@ def is_shown(question, question_values, shown):
 
 
 def load_questionnaire(survey):
-    """Sections, questions, options and display conditions: four queries."""
-    questions = Question.objects.select_related("condition_question").prefetch_related(
-        "options", "condition_options"
+    """Sections, questions, options and display conditions: four queries.
+
+    Each is ordered within its parent only (the models' default orderings name the parent,
+    which would join and sort by the parent's own ordering: the survey, the section)."""
+    questions = (
+        Question.objects.select_related("condition_question")
+        .prefetch_related(
+            Prefetch("options", queryset=Option.objects.order_by("position", "pk")),
+            Prefetch("condition_options", queryset=Option.objects.order_by("position", "pk")),
+        )
+        .order_by("position", "pk")
     )
-    sections = Section.objects.filter(survey=survey).prefetch_related(
-        Prefetch("questions", queryset=questions)
+    sections = (
+        Section.objects.filter(survey=survey)
+        .prefetch_related(Prefetch("questions", queryset=questions))
+        .order_by("position", "pk")
     )
     return Questionnaire(survey=survey, sections=list(sections))
 
@@ -62,11 +72,15 @@ def load_answers(questionnaire, response):
     if response is None:
         answers = {}
     else:
+        # Unordered (a dict by question; stored_value orders the choices): the models'
+        # default orderings would join responses, states and options to sort them.
+        choices = Prefetch("choices", queryset=AnswerChoice.objects.order_by())
         answers = {
             answer.question_id: answer
             for answer in Answer.objects.filter(response=response)
+            .order_by()
             .select_related("updated_by")
-            .prefetch_related("choices")
+            .prefetch_related(choices)
         }
     question_values = {
         question.pk: answer_values.stored_value(question, answers.get(question.pk))

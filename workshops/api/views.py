@@ -100,8 +100,10 @@ class RegistrationViewSet(CachedReadMixin, mixins.CreateModelMixin, viewsets.Rea
     throttle_scope = "registrations"
 
     def get_queryset(self):
+        # By event (its key: ordering by "event" would sort every registration by the event's
+        # date), then in the order they registered: the index registration_event_created.
         registrations = Registration.objects.select_related("event", "member_state").order_by(
-            "event", "created_at", "pk"
+            "event_id", "created_at", "pk"
         )
         user = self.request.user
         if is_staff(user):

@@ -1,6 +1,7 @@
 """`python manage.py generate_load_data --scale N`: realistic volumes on top of the seed."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from bench import loaddata
 from idm.page_cache import content_changed
@@ -25,3 +26,12 @@ class Command(BaseCommand):
             raise CommandError("--scale must be more than zero (e.g. 0.01, 1 or 10).")
         if loaddata.load(scale, log=self.stdout.write):
             content_changed()
+            self.analyze()
+
+    def analyze(self):
+        """The planner's statistics after a bulk load: without them PostgreSQL plans for the
+        empty tables it last saw (autovacuum analyzes later, or never where it is off)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            self.stdout.write("Planner statistics updated (ANALYZE).")
