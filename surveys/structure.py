@@ -1,9 +1,18 @@
-"""A survey's questionnaire loaded in a fixed number of queries, and a response's answers."""
+"""A survey's questionnaire loaded in a fixed number of queries, and a response's answers.
 
+A questionnaire is read on every save of a draft (the delegates' pages save in the background
+as they type), so each web process keeps the structure it read (sections, questions, options,
+display conditions) for the content version of idm/page_cache.py, which the back office
+moves on every change it saves (a survey, its sections, questions or options), and at most
+IDM_PAGE_CACHE_SECONDS. The structure is only read from, never changed, by its users.
+"""
+
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from idm.page_cache import cache_seconds, content_state
 from surveys import values as answer_values
 from surveys.models import Answer, AnswerChoice, Option, Question, Section
 
@@ -46,7 +55,26 @@ def is_shown(question, question_values, shown):
     return bool(wanted & chosen)
 
 
+_KEPT_SURVEYS = 64
+_kept = {}  # survey pk -> (content version, monotonic expiry, sections)
+
+
 def load_questionnaire(survey):
+    """The survey's questionnaire: kept in the process for the content version (see the
+    module's docstring), else read in four queries."""
+    state = content_state()
+    kept = _kept.get(survey.pk)
+    if state is not None and kept and kept[0] == state.version and kept[1] > time.monotonic():
+        return Questionnaire(survey=survey, sections=kept[2])
+    sections = read_sections(survey)
+    if state is not None:
+        if len(_kept) >= _KEPT_SURVEYS:
+            _kept.clear()
+        _kept[survey.pk] = (state.version, time.monotonic() + cache_seconds(), sections)
+    return Questionnaire(survey=survey, sections=sections)
+
+
+def read_sections(survey):
     """Sections, questions, options and display conditions: four queries.
 
     Each is ordered within its parent only (the models' default orderings name the parent,
@@ -64,7 +92,7 @@ def load_questionnaire(survey):
         .prefetch_related(Prefetch("questions", queryset=questions))
         .order_by("position", "pk")
     )
-    return Questionnaire(survey=survey, sections=list(sections))
+    return list(sections)
 
 
 def load_answers(questionnaire, response):
