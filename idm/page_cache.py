@@ -108,26 +108,51 @@ def _fresh_version():
     return time.time_ns() // 1000
 
 
-def content_state():
-    """The current ContentState, or None when caching is off or the cache is unreachable."""
+def content_state(*extra_keys):
+    """The current ContentState, or None when caching is off or the cache is unreachable.
+    With `extra_keys`: (state, {key: value} of those keys read in the same round trip)."""
     if cache_seconds() <= 0:
-        return None
+        return (None, {}) if extra_keys else None
     try:
-        values = cache.get_many([VERSION_KEY, CHANGED_AT_KEY])
+        values = cache.get_many([VERSION_KEY, CHANGED_AT_KEY, *extra_keys])
         version = values.get(VERSION_KEY)
         if version is None:
             cache.add(VERSION_KEY, _fresh_version(), timeout=None)
             version = cache.get(VERSION_KEY)
-        return None if version is None else ContentState(version, values.get(CHANGED_AT_KEY))
+        state = None if version is None else ContentState(version, values.get(CHANGED_AT_KEY))
     except RedisError as error:
         logger.warning("Page cache skipped (cache unreachable): %s", error)
-        return None
+        state, values = None, {}
+    return (state, values) if extra_keys else state
 
 
-def cache_key(kind, state, request, *parts):
+class _LastVersion:
+    """The content version this process saw last: its guess for the next request."""
+
+    value = None
+
+
+def lookup(kind, request, *parts):
+    """(state, key, cached entry or None) for this request, in one round trip to the cache
+    when the content version is still the one this process saw last: the version and the
+    entry under the guessed version are read together (MGET, one instant), so the entry is
+    used only if that version is the current one. Otherwise a second read."""
+    guess = _LastVersion.value
+    guessed_key = cache_key(kind, guess, request, *parts) if guess is not None else None
+    state, values = content_state(guessed_key) if guessed_key else (content_state(), {})
+    if state is None:
+        return None, None, None
+    _LastVersion.value = state.version
+    key = cache_key(kind, state.version, request, *parts)
+    if key == guessed_key:
+        return state, key, values.get(guessed_key)
+    return state, key, cache_get(key)
+
+
+def cache_key(kind, version, request, *parts):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     language = translation.get_language() or settings.LANGUAGE_CODE
-    return ":".join([kind, str(state.version), language, *map(str, parts), path])
+    return ":".join([kind, str(version), language, *map(str, parts), path])
 
 
 def cache_get(key):
@@ -187,11 +212,9 @@ def cached_public_page(view):
     def wrapped(request, *args, **kwargs):
         if not visitor_is_anonymous(request):
             return view(request, *args, **kwargs)
-        state = content_state()
+        state, key, entry = lookup("page", request)
         if state is None:
             return view(request, *args, **kwargs)
-        key = cache_key("page", state, request)
-        entry = cache_get(key)
         if entry is not None:
             return with_visitor_token(request, *entry)
         setattr(request, _RENDERING_FOR_CACHE, True)

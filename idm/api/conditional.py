@@ -22,7 +22,7 @@ import hashlib
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
-from idm.page_cache import cache_get, cache_key, cache_set, content_state
+from idm.page_cache import cache_set, content_state, lookup
 
 READS = ("GET", "HEAD")
 
@@ -98,19 +98,17 @@ class CachedReadMixin:
         self.read_state = self.read_cache_key = None
         if request.method not in READS or not self.cache_reads:
             return
-        self.read_state = content_state()
-        if self.read_state is None or request.accepted_renderer.format != "json":
+        if request.accepted_renderer.format != "json":
+            self.read_state = content_state()
             return
-        key = cache_key(
+        self.read_state, key, entry = lookup(
             "api",
-            self.read_state,
             request,
             request.scheme,
             request.get_host(),
             request.accepted_media_type,
             identity_of(request.user),
         )
-        entry = cache_get(key)
         if entry is not None:
             raise _CachedBody(entry)
         self.read_cache_key = key

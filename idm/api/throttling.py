@@ -81,7 +81,13 @@ class AnonRateThrottle(FailClosedThrottleMixin, throttling.AnonRateThrottle, Win
 
 
 class UserRateThrottle(FailClosedThrottleMixin, throttling.UserRateThrottle, WindowCounterThrottle):
-    pass
+    """Authenticated callers. Anonymous ones are counted by AnonRateThrottle alone (DRF's
+    counts them here a second time, per address, at the more generous rate)."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)
 
 
 class ScopedRateThrottle(

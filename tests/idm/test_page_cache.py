@@ -231,3 +231,34 @@ def test_page_cache_survey_results_follow_submissions():
         response=s.survey.responses.get(), actor=StaffFactory(), reason="Typo"
     )
     assert b"0 submitted responses." in Client().get(url).content
+
+
+def test_page_cache_hit_is_one_round_trip_to_the_cache(monkeypatch):
+    """The version and the page under the version seen last are read together."""
+    DialogueFactory(year=2009)
+    Client().get(reverse("home"))
+    reads, inside = [], []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(*args, **kwargs):
+        if not inside:  # the local-memory cache's get_many calls get for each key
+            reads.append("get")
+        return get(*args, **kwargs)
+
+    def counted_get_many(*args, **kwargs):
+        reads.append("get_many")
+        inside.append(True)
+        try:
+            return get_many(*args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    response = Client().get(reverse("home"))
+    assert response.status_code == 200
+    assert reads == ["get_many"]
+    page_cache.content_changed()  # another version: a second read, then a new page
+    reads.clear()
+    Client().get(reverse("home"))
+    assert reads == ["get_many", "get"]

@@ -105,3 +105,14 @@ def test_throttle_parallel_requests_counted_exactly_in_redis():
         for thread in threads:
             thread.join(timeout=30)
     assert sorted(answers) == [False] * 13 + [True] * 7
+
+
+@pytest.mark.django_db
+def test_throttle_anonymous_callers_counted_by_the_anonymous_rate_only(api_client, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "1/minute"}
+    )
+    codes = [api_client.get("/api/v1/dialogues/").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
