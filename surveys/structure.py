@@ -95,21 +95,19 @@ def read_sections(survey):
     return list(sections)
 
 
-def load_answers(questionnaire, response):
-    """({question id: value}, {question id: Answer}) of a response (two queries)."""
+def load_answers(questionnaire, response, *, editors=True):
+    """({question id: value}, {question id: Answer}) of a response (two queries); with
+    `editors`, each answer's `updated_by` too (pages say who changed what)."""
     if response is None:
         answers = {}
     else:
         # Unordered (a dict by question; stored_value orders the choices): the models'
         # default orderings would join responses, states and options to sort them.
-        choices = Prefetch("choices", queryset=AnswerChoice.objects.order_by())
-        answers = {
-            answer.question_id: answer
-            for answer in Answer.objects.filter(response=response)
-            .order_by()
-            .select_related("updated_by")
-            .prefetch_related(choices)
-        }
+        choices = Prefetch("choices", queryset=AnswerChoice.objects.order_by(), to_attr="chosen")
+        rows = Answer.objects.filter(response=response).order_by().prefetch_related(choices)
+        if editors:
+            rows = rows.select_related("updated_by")
+        answers = {answer.question_id: answer for answer in rows}
     question_values = {
         question.pk: answer_values.stored_value(question, answers.get(question.pk))
         for question in questionnaire.questions

@@ -91,7 +91,7 @@ def save_answers(
     )
     if response.is_submitted:
         raise ResponseLocked()
-    current, answers = load_answers(questionnaire, response)
+    current, answers = load_answers(questionnaire, response, editors=False)
     if response.version != expected_version:
         check_conflict(
             questionnaire, response, answers, cleaned, expected_version, whole_response, actor
@@ -160,7 +160,7 @@ def write_choices(answer, question, value, actor):
         wanted = dict.fromkeys(value)
     else:
         wanted = dict(value)
-    existing = {choice.option_id: choice for choice in answer.choices.all()}
+    existing = {choice.option_id: choice for choice in answer_values.chosen_options(answer)}
     for option_id, choice in existing.items():
         if option_id not in wanted or wanted[option_id] != choice.rank:
             choice._history_user = actor

@@ -48,7 +48,7 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     stale = expected_version is not None and response is not None
     if stale and response.version != expected_version:
         raise StaleVersion(response)
-    question_values, _answers = load_answers(questionnaire, response)
+    question_values, _answers = load_answers(questionnaire, response, editors=False)
     missing = missing_answers(questionnaire, question_values)
     if missing or response is None:
         raise MissingAnswers(missing)
