@@ -1,5 +1,6 @@
 """The French and Spanish catalogues cover every interface string in the code."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,3 +63,33 @@ def test_translations_compiled_catalogues_match_sources():
         expected = {e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural}
         actual = {e.msgid: e.msgstr for e in compiled if e.msgid and not e.msgid_plural}
         assert actual == expected, f"{relative}: compile it again (`make messages`)"
+        expected = {e.msgid: e.msgstr_plural for e in source if e.msgid_plural and not e.obsolete}
+        actual = {e.msgid: e.msgstr_plural for e in compiled if e.msgid_plural}
+        assert actual == expected, f"{relative}: compile it again (`make messages`)"
+
+
+def declared_plural_forms(catalogue):
+    match = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    assert match, "the catalogue declares no Plural-Forms"
+    return int(match.group(1))
+
+
+def test_translations_every_plural_form_filled_in_every_language():
+    """A count that selects an empty form shows in English ("2 submitted responses" on a
+    Spanish page): every form the catalogue declares must be filled, for every entry."""
+    expected = {"fr": 2, "es": 3}
+    checked = set()
+    for relative in catalogues(ROOT):
+        language = relative.parts[-3]
+        catalogue = polib.pofile(str(ROOT / relative))
+        count = declared_plural_forms(catalogue)
+        assert count == expected.get(language, count), f"{relative}: nplurals={count}"
+        for entry in catalogue:
+            if not entry.msgid_plural or entry.obsolete:
+                continue
+            empty = [i for i in range(count) if not entry.msgstr_plural.get(i, "").strip()]
+            assert not empty, f"{relative}: {entry.msgid!r} leaves plural forms {empty} empty"
+            extra = sorted(set(entry.msgstr_plural) - set(range(count)))
+            assert not extra, f"{relative}: {entry.msgid!r} has undeclared forms {extra}"
+            checked.add(language)
+    assert checked == {"fr", "es"}  # the test looked at plural entries in both languages
