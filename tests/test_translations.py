@@ -93,3 +93,51 @@ def test_translations_every_plural_form_filled_in_every_language():
             assert not extra, f"{relative}: {entry.msgid!r} has undeclared forms {extra}"
             checked.add(language)
     assert checked == {"fr", "es"}  # the test looked at plural entries in both languages
+
+
+def fill_translations():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import fill_translations
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return fill_translations
+
+
+def test_fill_translations_plural_entry_gets_every_declared_form():
+    script = fill_translations()
+    es = ["%(n)s respuesta", "%(n)s respuestas", "%(n)s respuestas"]
+    assert script.plural_forms(es, 3) == es
+    assert script.plural_forms(["%(n)s réponse", "%(n)s réponses"], 2) == [
+        "%(n)s réponse",
+        "%(n)s réponses",
+    ]
+    # (singular, plural) for a language with three forms: the plural fills "many" and "other"
+    assert script.plural_forms(["%(n)s respuesta", "%(n)s respuestas"], 3) == es
+    assert script.plural_forms("Respuestas: %(n)s", 3) == ["Respuestas: %(n)s"] * 3
+    with pytest.raises(SystemExit, match="3 plural forms given, the catalogue has 2"):
+        script.plural_forms(es, 2, "%(n)s answer")
+
+
+def test_fill_translations_complete_plurals_fills_missing_forms_from_the_last():
+    script = fill_translations()
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Plural-Forms": "nplurals=3; plural=n == 1 ? 0 : 2;"}
+    entry = polib.POEntry(
+        msgid="%(n)s answer",
+        msgid_plural="%(n)s answers",
+        msgstr_plural={0: "%(n)s respuesta", 1: "%(n)s respuestas"},
+    )
+    untouched = polib.POEntry(
+        msgid="%(n)s event",
+        msgid_plural="%(n)s events",
+        msgstr_plural={0: "%(n)s evento", 1: "%(n)s eventos", 2: "%(n)s eventos"},
+    )
+    assert script.plural_count(catalogue) == 3
+    assert script.complete_plurals(entry, 3) is True
+    assert entry.msgstr_plural == {
+        0: "%(n)s respuesta",
+        1: "%(n)s respuestas",
+        2: "%(n)s respuestas",
+    }
+    assert script.complete_plurals(untouched, 3) is False
