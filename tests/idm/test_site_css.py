@@ -103,7 +103,9 @@ def hex_of(colour):
 def composite(colour, background):
     """A translucent colour as seen over an opaque background."""
     alpha = colour.alpha
-    return tuple(alpha * c + (1 - alpha) * b for c, b in zip(colour[:3], background[:3]))
+    return tuple(
+        alpha * c + (1 - alpha) * b for c, b in zip(colour[:3], background[:3], strict=True)
+    )
 
 
 def luminance(rgb):
