@@ -4,7 +4,9 @@
     python scripts/fill_translations.py --complete-plurals
 
 The JSON maps each msgid to {"fr": "...", "es": "..."}. Entries are matched in every catalogue
-that contains the msgid; the .mo files are compiled afterwards.
+that contains the msgid; the .mo files are compiled afterwards. An entry with a context
+(pgettext, {% translate "Open" context "..." %}) is keyed "<context>\u0004<msgid>", as in the
+.mo file; a plain msgid never fills an entry that has a context.
 
 Plural entries (msgid_plural) get every form their catalogue's Plural-Forms header declares:
 French has two (one, other), Spanish three (one, many: whole millions, other). Give a plural
@@ -59,14 +61,15 @@ def complete_plurals(entry, count):
     return changed
 
 
-def fill(translations):
-    for po_path in po_files():
+def fill(translations, paths=None):
+    for po_path in po_files() if paths is None else paths:
         language = po_path.parent.parent.name
         catalogue = polib.pofile(str(po_path))
         count = plural_count(catalogue)
         changed = False
         for entry in catalogue:
-            text = translations.get(entry.msgid, {}).get(language)
+            key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+            text = translations.get(key, {}).get(language)
             if not text:
                 continue
             if entry.msgid_plural:

@@ -60,11 +60,22 @@ def test_translations_compiled_catalogues_match_sources():
     for relative in catalogues(ROOT):
         source = polib.pofile(str(ROOT / relative))
         compiled = polib.mofile(str((ROOT / relative).with_suffix(".mo")))
-        expected = {e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural}
-        actual = {e.msgid: e.msgstr for e in compiled if e.msgid and not e.msgid_plural}
+        # keyed by (context, msgid): "Open" the status and "Open" the button differ
+        expected = {
+            (e.msgctxt, e.msgid): e.msgstr
+            for e in source.translated_entries()
+            if not e.msgid_plural
+        }
+        actual = {
+            (e.msgctxt, e.msgid): e.msgstr for e in compiled if e.msgid and not e.msgid_plural
+        }
         assert actual == expected, f"{relative}: compile it again (`make messages`)"
-        expected = {e.msgid: e.msgstr_plural for e in source if e.msgid_plural and not e.obsolete}
-        actual = {e.msgid: e.msgstr_plural for e in compiled if e.msgid_plural}
+        expected = {
+            (e.msgctxt, e.msgid): e.msgstr_plural
+            for e in source
+            if e.msgid_plural and not e.obsolete
+        }
+        actual = {(e.msgctxt, e.msgid): e.msgstr_plural for e in compiled if e.msgid_plural}
         assert actual == expected, f"{relative}: compile it again (`make messages`)"
 
 
@@ -141,3 +152,33 @@ def test_fill_translations_complete_plurals_fills_missing_forms_from_the_last():
         2: "%(n)s respuestas",
     }
     assert script.complete_plurals(untouched, 3) is False
+
+
+def test_fill_translations_context_entry_keyed_apart_and_plural_forms_completed(tmp_path):
+    script = fill_translations()
+    po_path = tmp_path / "es" / "LC_MESSAGES" / "django.po"
+    po_path.parent.mkdir(parents=True)
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Plural-Forms": "nplurals=3; plural=n == 1 ? 0 : 2;"}
+    catalogue.append(polib.POEntry(msgid="Open", msgstr=""))
+    catalogue.append(polib.POEntry(msgid="Open", msgctxt="button", msgstr=""))
+    catalogue.append(
+        polib.POEntry(msgid="%(n)s answer", msgid_plural="%(n)s answers", msgstr_plural={})
+    )
+    catalogue.save(str(po_path))
+    script.fill(
+        {
+            "Open": {"es": "Abierta"},
+            "button\u0004Open": {"es": "Abrir"},
+            "%(n)s answer": {"es": ["%(n)s respuesta", "%(n)s respuestas"]},
+        },
+        paths=[po_path],
+    )
+    filled = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(po_path))}
+    assert filled[(None, "Open")].msgstr == "Abierta"
+    assert filled[("button", "Open")].msgstr == "Abrir"
+    assert filled[(None, "%(n)s answer")].msgstr_plural == {
+        0: "%(n)s respuesta",
+        1: "%(n)s respuestas",
+        2: "%(n)s respuestas",
+    }
