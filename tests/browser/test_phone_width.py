@@ -76,14 +76,21 @@ EXCLUDED = {
     "deactivate_account": POST_ONLY,
     "surveys:submit": POST_ONLY,
     "surveys:reopen": POST_ONLY,
+    "surveys:autosave": POST_ONLY + " (the background save answers JSON)",
     "surveys:remind": POST_ONLY + " (staff)",
-    "surveys:adopt_theme": POST_ONLY + " (staff)",
+    "surveys:adopt-theme": POST_ONLY + " (staff)",
     "two_factor": STAFF_ONLY + ": the second step of a staff login",
     "delegation_list": STAFF_ONLY,
     "workshops:event-registrations": STAFF_ONLY,
     "workshops:participants-staff": STAFF_ONLY,
     "workshops:check-in": STAFF_ONLY,
     "surveys:dashboard": STAFF_ONLY,
+    "funding:report": STAFF_ONLY,
+    "funding:report-csv": NOT_A_PAGE + " (staff)",
+    "funding:report-xlsx": NOT_A_PAGE + " (staff)",
+    "funding:statement": STAFF_ONLY,
+    "funding:statement-pdf": NOT_A_PAGE + " (staff)",
+    "funding:event-report": STAFF_ONLY,
 }
 # Elements allowed to scroll sideways inside a page, with the reason they must (none today:
 # tables stack on a phone instead).
