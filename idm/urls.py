@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("", include("principles.urls")),
     path("", include("surveys.urls")),
+    path("", include("funding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_patterns, "api"))),

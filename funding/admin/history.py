@@ -1,0 +1,31 @@
+"""The history pages of the funding admin: who changed what and when, and each changed field
+as before → after in words (choices by their label, yes/no, "—" for empty), through
+django-simple-history's delta changes."""
+
+from django.db import models
+from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+EMPTY = "—"
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if isinstance(field, models.ManyToManyField):
+            return super().prepare_delta_change_value(change, value) or EMPTY
+        if value is None or value == "":
+            return EMPTY
+        if isinstance(field, models.BooleanField):
+            return _("Yes") if value else _("No")
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        return value
+
+
+class FundingHistoryAdmin(SimpleHistoryAdmin):
+    """A model admin whose history page lists each change's fields, before → after."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
