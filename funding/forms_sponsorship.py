@@ -62,9 +62,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sponsorship"].queryset = Sponsorship.objects.filter(
-            registration__event=event
-        )
+        self.fields["sponsorship"].queryset = Sponsorship.objects.filter(registration__event=event)
 
     def clean(self):
         data = super().clean()

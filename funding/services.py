@@ -161,16 +161,16 @@ def check_allocation_plan(*, contribution, planned):
                 code="year",
             )
     total = sum(planned.values(), Decimal("0"))
-    if contribution.amount is not None and contribution.rate_to_usd is not None:
-        if total > contribution.amount_usd:
-            raise ValidationError(
-                _(
-                    "The allocations by hand add up to %(total)s USD; the contribution holds "
-                    "%(available)s USD."
-                )
-                % {"total": total, "available": contribution.amount_usd},
-                code="over_allocated",
+    known = contribution.amount is not None and contribution.rate_to_usd is not None
+    if known and total > contribution.amount_usd:
+        raise ValidationError(
+            _(
+                "The allocations by hand add up to %(total)s USD; the contribution holds "
+                "%(available)s USD."
             )
+            % {"total": total, "available": contribution.amount_usd},
+            code="over_allocated",
+        )
 
 
 @transaction.atomic

@@ -75,8 +75,7 @@ def sponsorship_refusal(registration, *, deciding=False, eligible=None):
         eligible = is_sponsorship_eligible(member_state=state, dialogue=event.dialogue)
     if not eligible:
         return _(
-            "Officials of %(state)s are not eligible for sponsored participation in "
-            "IDM %(year)s."
+            "Officials of %(state)s are not eligible for sponsored participation in IDM %(year)s."
         ) % {"state": state.display_name, "year": event.dialogue.year}
     return None
 
@@ -172,9 +171,7 @@ def parse_amount(amount_usd):
             {"amount_usd": _("The amount must be more than zero.")}, code="not_positive"
         )
     if amount >= LARGEST:
-        raise ValidationError(
-            {"amount_usd": _("This amount is too large.")}, code="too_large"
-        )
+        raise ValidationError({"amount_usd": _("This amount is too large.")}, code="too_large")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError({"amount_usd": _("Give the amount to the cent.")}, code="cents")
     return amount

@@ -56,7 +56,10 @@ def ask_or_withdraw(request, registration, *, done_url, actor):
             else:
                 messages.success(
                     request,
-                    _("Sponsorship is requested. The IDM secretariat will decide and email %(email)s.")
+                    _(
+                        "Sponsorship is requested. The IDM secretariat will decide and email "
+                        "%(email)s."
+                    )
                     % {"email": registration.email},
                 )
                 return redirect(done_url)
@@ -134,9 +137,7 @@ def delegation_sponsorships(request, slug):
         )
         registration.refusal = None
         if registration.standing_sponsorship is None:
-            registration.refusal = sponsorships.sponsorship_refusal(
-                registration, eligible=eligible
-            )
+            registration.refusal = sponsorships.sponsorship_refusal(registration, eligible=eligible)
     return render(
         request,
         "funding/sponsorship/delegation.html",

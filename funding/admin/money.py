@@ -92,7 +92,21 @@ class ContributionForm(forms.ModelForm):
 
     class Meta:
         model = Contribution
-        fields = "__all__"
+        fields = [
+            "donor",
+            "dialogue",
+            "event",
+            "agreement_reference",
+            "amount",
+            "currency",
+            "rate_to_usd",
+            "rate_date",
+            "status",
+            "pledged_on",
+            "received_on",
+            "is_public",
+            "notes",
+        ]
 
     def _post_clean(self):
         """After the model's own validation: what is allocated by hand still fits."""

@@ -289,9 +289,7 @@ def test_spent_on_sponsorships_counts_approved_only_per_event():
     for amount, status in [("1000", "approve"), ("700", "approve"), ("300", "decline")]:
         sponsorship = SponsorshipFactory(registration__event=event)
         if status == "approve":
-            sponsorships.approve_sponsorship(
-                sponsorship=sponsorship, amount_usd=amount, actor=None
-            )
+            sponsorships.approve_sponsorship(sponsorship=sponsorship, amount_usd=amount, actor=None)
         else:
             sponsorships.decline_sponsorship(sponsorship=sponsorship, actor=None)
     SponsorshipFactory(registration__event=event)  # requested: nothing spent yet
@@ -302,4 +300,3 @@ def test_spent_on_sponsorships_counts_approved_only_per_event():
 def test_is_approved_reads_the_status():
     assert SponsorshipFactory.build(status=Status.APPROVED).is_approved
     assert not SponsorshipFactory.build(status=Status.REQUESTED).is_approved
-

@@ -32,7 +32,9 @@ def event():
     event = OpenEventFactory()
     sponsorship_line(event, "4000")
     sponsored = SponsorshipFactory(
-        registration__event=event, registration__name="Ama Owusu", registration__listed_publicly=True
+        registration__event=event,
+        registration__name="Ama Owusu",
+        registration__listed_publicly=True,
     )
     sponsorships.approve_sponsorship(sponsorship=sponsored, amount_usd="2750", actor=None)
     SponsorshipFactory(registration__event=event, registration__name="Bo Tanaka")
@@ -54,9 +56,7 @@ def test_staff_list_shows_sponsored_and_requested(staff_client, event):
     response = staff_client.get(f"/events/{event.slug}/participants/all/")
     html = response.content.decode()
     people = {
-        person.name: person
-        for group in response.context["groups"]
-        for person in group.participants
+        person.name: person for group in response.context["groups"] for person in group.participants
     }
     assert is_sponsored(people["Ama Owusu"]) and not is_sponsored(people["Bo Tanaka"])
     assert html.count('<span class="badge text-bg-info">Sponsored</span>') == 1

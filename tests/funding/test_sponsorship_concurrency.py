@@ -102,8 +102,7 @@ def test_approve_parallel_with_lock_one_approved_one_refused_with_amount_missing
     assert len(refusals) == 1, outcomes
     assert refusals[0].message_dict == {
         "amount_usd": [
-            "The sponsored-participants line of this event has 0.00 USD left: "
-            "1,250.00 USD missing."
+            "The sponsored-participants line of this event has 0.00 USD left: 1,250.00 USD missing."
         ]
     }
     assert statuses(requests) == ["approved", "requested"]

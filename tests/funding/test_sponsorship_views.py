@@ -104,7 +104,9 @@ def test_request_for_registration_route_access(world, who, expected):
 def test_request_for_registration_of_another_event_404(world):
     other = OpenEventFactory()
     client = world.client("focal_point")
-    response = client.get(f"/events/{other.slug}/registrations/{world.registration.pk}/sponsorship/")
+    response = client.get(
+        f"/events/{other.slug}/registrations/{world.registration.pk}/sponsorship/"
+    )
     assert response.status_code == 404
 
 
@@ -276,8 +278,7 @@ def test_staff_approval_beyond_the_line_shows_the_amount_missing_beside_what_was
     assert response.status_code == 200
     html = response.content.decode()
     assert (
-        "The sponsored-participants line of this event has 1,000.00 USD left: "
-        "1,250.00 USD missing."
+        "The sponsored-participants line of this event has 1,000.00 USD left: 1,250.00 USD missing."
     ) in html
     assert 'value="2250.00"' in html and 'value="Economy class"' in html
     sponsorship.refresh_from_db()
@@ -353,4 +354,6 @@ def test_event_and_staff_pages_link_to_the_sponsorship_requests_for_staff_only(w
     staff = world.client("staff")
     for page in ["", "participants/all/", "registrations/"]:
         assert url in staff.get(f"/events/{world.event.slug}/{page}").content.decode(), page
-    assert url not in world.client("focal_point").get(world.event.get_absolute_url()).content.decode()
+    assert (
+        url not in world.client("focal_point").get(world.event.get_absolute_url()).content.decode()
+    )
