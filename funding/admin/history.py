@@ -1,8 +1,11 @@
 """The history pages of the funding admin: who changed what and when, and each changed field
-as before → after in words (choices by their label, yes/no, "—" for empty), through
-django-simple-history's delta changes."""
+as before → after in words (choices by their label, yes/no, local dates and times, "—" for
+empty), through django-simple-history's delta changes."""
+
+import datetime
 
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -15,12 +18,16 @@ class ReadableChanges(HistoricalRecordContextHelper):
         field = self.model._meta.get_field(change.field)
         if isinstance(field, models.ManyToManyField):
             return super().prepare_delta_change_value(change, value) or EMPTY
-        if value is None or value == "":
-            return EMPTY
+        if value is None or value == "" or getattr(value, "pk", False) is None:
+            return EMPTY  # an empty field, or a foreign key that was empty
         if isinstance(field, models.BooleanField):
             return _("Yes") if value else _("No")
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "SHORT_DATE_FORMAT")
         return value
 
 

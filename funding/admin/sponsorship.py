@@ -226,6 +226,9 @@ class SponsorshipAdmin(FundingHistoryAdmin):
     def has_add_permission(self, request):
         return False  # requests come from registrants and focal points, through the service
 
+    def revert_disabled(self, request, obj=None):
+        return True  # a decision is taken again through the actions, never reverted
+
     def has_delete_permission(self, request, obj=None):
         return False  # a request is withdrawn or declined, never erased
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import formats
 
 from funding.models import (
     BudgetLine,
@@ -149,7 +150,8 @@ def test_admin_contribution_history_shows_who_changed_what_before_and_after(
     }
     assert changes["Amount"] == ("10000.00", "12500.00")
     assert changes["Status"] == ("Pledged", "Received")
-    assert changes["Received on"] == ("—", "2099-02-01")
+    received = formats.date_format(datetime.date(2099, 2, 1), "SHORT_DATE_FORMAT")
+    assert changes["Received on"] == ("—", received)
     assert changes["Public"] == ("No", "Yes")
     assert "10000.00" in html and "12500.00" in html and "Received" in html
     assert str(staff_user) in html
@@ -441,6 +443,8 @@ def test_admin_sponsorship_decline_and_withdraw_actions(staff_client, staff_user
     (latest, _created) = history.context["page_obj"].object_list
     changes = {c["field"]: (c["old"], c["new"]) for c in latest.history_delta_changes}
     assert changes["Status"] == ("Requested", "Declined")
+    assert changes["Decided by"] == ("—", str(staff_user))
+    assert "Deleted" not in history.content.decode()
     assert latest.history_user == staff_user
 
 
