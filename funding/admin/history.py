@@ -7,6 +7,7 @@ import datetime
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -29,6 +30,20 @@ class ReadableChanges(HistoricalRecordContextHelper):
         if isinstance(value, datetime.date):
             return formats.date_format(value, "SHORT_DATE_FORMAT")
         return value
+
+
+def year_of(path):
+    """A list column "dialogue year" showing `IDM 2009` (the dialogue at `path`)."""
+
+    def column(self, obj):
+        dialogue = obj
+        for name in path.split("__"):
+            dialogue = getattr(dialogue, name)
+        return f"IDM {dialogue.year}"
+
+    column.short_description = _lazy("dialogue year")
+    column.admin_order_field = f"{path}__year"
+    return column
 
 
 class FundingHistoryAdmin(SimpleHistoryAdmin):

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from funding import services
-from funding.admin.history import FundingHistoryAdmin
+from funding.admin.history import FundingHistoryAdmin, year_of
 from funding.allocation import event_funding
 from funding.currencies import currency_choices
 from funding.models import (
@@ -137,7 +137,7 @@ class ContributionAdmin(ServiceDeletes, FundingHistoryAdmin):
     form = ContributionForm
     list_display = [
         "donor",
-        "dialogue",
+        "year",
         "event",
         "amount_in_currency",
         "amount_in_usd",
@@ -165,6 +165,8 @@ class ContributionAdmin(ServiceDeletes, FundingHistoryAdmin):
         (_("Status"), {"fields": ["status", "pledged_on", "received_on"]}),
         (_("Publicity and notes"), {"fields": ["is_public", "notes"]}),
     ]
+
+    year = year_of("dialogue")
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_in_currency(self, contribution):
@@ -232,7 +234,7 @@ class ManualAllocationAdmin(FundingHistoryAdmin):
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(ServiceDeletes, FundingHistoryAdmin):
-    list_display = ["event", "dialogue_year", "category", "amount_usd", "is_demo", "description"]
+    list_display = ["event", "year", "category", "amount_usd", "is_demo", "description"]
     list_editable = ["amount_usd"]
     list_filter = ["event__dialogue", "category", "is_demo", "event"]
     list_select_related = ["event__dialogue"]
@@ -240,9 +242,7 @@ class BudgetLineAdmin(ServiceDeletes, FundingHistoryAdmin):
     autocomplete_fields = ["event"]
     ordering = ["-event__dialogue__year", "event__start_date", "event", "category"]
 
-    @admin.display(description=_("dialogue year"), ordering="event__dialogue__year")
-    def dialogue_year(self, line):
-        return line.event.dialogue.year
+    year = year_of("event__dialogue")
 
     def save_model(self, request, obj, form, change):
         services.save_budget_line(line=obj, actor=request.user)
@@ -276,7 +276,7 @@ class EventBudgetAdmin(admin.ModelAdmin):
 
     list_display = [
         "title",
-        "dialogue",
+        "year",
         "start_date",
         "status",
         "budget_total",
@@ -290,6 +290,7 @@ class EventBudgetAdmin(admin.ModelAdmin):
     fields = ["title", "dialogue", "start_date", "end_date", "status", "funding"]
     readonly_fields = fields
     inlines = [BudgetLineInline]
+    year = year_of("dialogue")
 
     def get_queryset(self, request):
         return (

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from funding import services, services_sponsorship
-from funding.admin.history import FundingHistoryAdmin
+from funding.admin.history import FundingHistoryAdmin, year_of
 from funding.models import Sponsorship, SponsorshipEligibility
 from idm.models import Dialogue, Region
 
@@ -34,7 +34,7 @@ class SponsorshipEligibilityAdmin(FundingHistoryAdmin):
     standing flags."""
 
     change_list_template = "admin/funding/sponsorshipeligibility/change_list.html"
-    list_display = ["member_state", "region", "dialogue", "eligible", "standing_flag"]
+    list_display = ["member_state", "region", "year", "eligible", "standing_flag"]
     list_editable = ["eligible"]
     list_filter = ["dialogue", "member_state__region", "eligible"]
     list_select_related = ["member_state", "dialogue"]
@@ -49,6 +49,8 @@ class SponsorshipEligibilityAdmin(FundingHistoryAdmin):
             path("record-year/", record_year, name="funding_sponsorshipeligibility_record_year"),
             *super().get_urls(),
         ]
+
+    year = year_of("dialogue")
 
     def get_readonly_fields(self, request, obj=None):
         return ["member_state", "dialogue"] if obj else []
