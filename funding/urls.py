@@ -1,4 +1,5 @@
-"""Pages of the funding app (namespace "funding"), mounted by dotted path in idm/urls.py."""
+"""Pages of the funding app (namespace "funding"), mounted by dotted path in idm/urls.py
+(nothing imports funding)."""
 
 from django.urls import include, path
 
@@ -6,4 +7,5 @@ app_name = "funding"
 
 urlpatterns = [
     path("", include("funding.urls_reports")),
+    path("", include("funding.urls_sponsorship")),
 ]
