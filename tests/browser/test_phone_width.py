@@ -91,6 +91,7 @@ EXCLUDED = {
     "funding:statement": STAFF_ONLY,
     "funding:statement-pdf": NOT_A_PAGE + " (staff)",
     "funding:event-report": STAFF_ONLY,
+    "funding:event-sponsorships": STAFF_ONLY,
 }
 # Elements allowed to scroll sideways inside a page, with the reason they must (none today:
 # tables stack on a phone instead).
@@ -170,6 +171,7 @@ NAMESPACE_ARGUMENTS = {
 ROUTE_ARGUMENTS = {
     "surveys:results": {"pk": lambda w: w.closed_survey.pk},
     "workshops:withdraw-nomination": {"pk": lambda w: w.registration.pk},
+    "funding:registration-sponsorship": {"pk": lambda w: w.registration.pk},
     "password_reset_confirm": {
         "uidb64": lambda w: w.reset_uid,
         "token": lambda w: w.reset_token,
