@@ -45,6 +45,9 @@ class EventFunding:
     allocated_automatically: Decimal = ZERO
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
+    # (Contribution, USD) put on this event by hand from unearmarked money
+    allocations_by_hand: list = field(default_factory=list)
+    demo_budget: bool = False  # some budget line is a demo figure (the seed's)
 
     @property
     def funded(self):
@@ -135,10 +138,11 @@ def allocate(dialogue):
     by_pk = {item.event.pk: item for item in result}
 
     for row in BudgetLine.objects.filter(event__in=events).values(
-        "event", "category", "amount_usd"
+        "event", "category", "amount_usd", "is_demo"
     ):
         item = by_pk[row["event"]]
         item.budget += row["amount_usd"]
+        item.demo_budget = item.demo_budget or row["is_demo"]
         if row["category"] == BudgetLine.Category.SPONSORED_PARTICIPANTS:
             item.sponsorship_budget += row["amount_usd"]
 
@@ -157,15 +161,22 @@ def allocate(dialogue):
             "donor__member_state", "event"
         )
     )
+    by_pk_contribution = {contribution.pk: contribution for contribution in contributions}
     by_hand = defaultdict(lambda: ZERO)  # contribution pk -> USD put on events by hand
+    stranded = ZERO
     for allocation in ManualAllocation.objects.filter(contribution__dialogue=dialogue):
         by_hand[allocation.contribution_id] += allocation.amount_usd
         if allocation.event_id in by_pk:
-            by_pk[allocation.event_id].allocated_by_hand += allocation.amount_usd
+            item = by_pk[allocation.event_id]
+            item.allocated_by_hand += allocation.amount_usd
+            item.allocations_by_hand.append(
+                (by_pk_contribution[allocation.contribution_id], allocation.amount_usd)
+            )
+        else:  # put by hand on an event since cancelled: kept, as surplus, until staff move it
+            stranded += allocation.amount_usd
 
     pool = ZERO
     unearmarked_total = ZERO
-    stranded = ZERO
     for contribution in contributions:
         usd = contribution.amount_usd
         if contribution.event_id is not None:
