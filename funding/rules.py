@@ -30,8 +30,6 @@ rules.add_perm("funding.view_funding_report", is_staff)
 # Staff see money: budgets, amounts funded, gaps, every contribution (public or not).
 rules.add_perm("funding.view_amounts", is_staff)
 # A registrant asks for sponsorship of their own registration, a focal point for their state's.
-rules.add_perm(
-    "funding.request_sponsorship", is_registrant | is_focal_point_of_registrant_state
-)
+rules.add_perm("funding.request_sponsorship", is_registrant | is_focal_point_of_registrant_state)
 # Staff approve or decline sponsorship requests.
 rules.add_perm("funding.decide_sponsorship", is_staff)

@@ -19,6 +19,7 @@ api_patterns = [
     path("", include("workshops.api.urls")),
     path("", include("principles.api.urls")),
     path("", include("surveys.api.urls")),
+    path("", include("funding.api.urls")),
     re_path(r"^.+/$", ApiNotFoundView.as_view(), name="not-found"),  # last: JSON 404
 ]
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("", include("principles.urls")),
     path("", include("surveys.urls")),
+    path("", include("funding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_patterns, "api"))),
