@@ -4,7 +4,8 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 (ManualAllocation); what remains of it goes to the year's events in date order, each up to its
 gap. Nothing is lost: money beyond an event's budget is that event's surplus, and unearmarked
 money no event needs is the year's unearmarked balance. Every figure is an exact Decimal in USD
-(the recorded rates), computed from four queries whatever the number of events.
+(the recorded rates), computed from five queries whatever the number of events (events,
+budget lines, sponsorships, contributions, allocations by hand).
 """
 
 from collections import defaultdict

@@ -7,7 +7,7 @@
   donors; budget, funded and gap for staff; "funded: confirm it" for staff);
 - `{% dialogue_funding dialogue %}`: the year's public donors on the dialogue page.
 
-A dialogue year's allocation is computed once per page (four queries), however many events
+A dialogue year's allocation is computed once per page (five queries), however many events
 the page lists: the tags keep it on the request.
 """
 
