@@ -5,7 +5,8 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
 event's budget is that event's surplus, and unearmarked money no event needs is the year's
 unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
-from four queries whatever the number of events. Each event also records which contribution
+from five queries whatever the number of events (events, budget lines, sponsorships,
+contributions, allocations by hand). Each event also records which contribution
 paid how much of it (`shares`): what a donor statement shows.
 """
 
@@ -76,6 +77,9 @@ class EventFunding:
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
     shares: list = field(default_factory=list)  # ContributionShare: whose money funds it
+    # (Contribution, USD) put on this event by hand from unearmarked money
+    allocations_by_hand: list = field(default_factory=list)
+    demo_budget: bool = False  # some budget line is a demo figure (the seed's)
 
     @property
     def funded(self):
@@ -182,10 +186,11 @@ def allocate(dialogue):
     by_pk = {item.event.pk: item for item in result}
 
     for row in BudgetLine.objects.filter(event__in=events).values(
-        "event", "category", "amount_usd"
+        "event", "category", "amount_usd", "is_demo"
     ):
         item = by_pk[row["event"]]
         item.budget += row["amount_usd"]
+        item.demo_budget = item.demo_budget or row["is_demo"]
         if row["category"] == BudgetLine.Category.SPONSORED_PARTICIPANTS:
             item.sponsorship_budget += row["amount_usd"]
 
@@ -219,6 +224,9 @@ def allocate(dialogue):
                 allocation.amount_usd,
                 ShareKind.BY_HAND,
             )
+        )
+        item.allocations_by_hand.append(
+            (contribution_of[allocation.contribution_id], allocation.amount_usd)
         )
 
     pool = deque()  # [contribution, USD not yet allocated], first pledged first

@@ -6,10 +6,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from funding.allocation import FundingStatus, allocate
 from funding.models import Contribution, ManualAllocation, SponsorshipEligibility
 from idm.models import MemberState
+from workshops import services as workshop_services
+from workshops.models import Event
 
 
 def _save(obj, actor):
@@ -27,7 +31,9 @@ def save_donor(*, donor, actor):
 @transaction.atomic
 def save_contribution(*, contribution, actor):
     """Validate and save a contribution (new or changed). Its money cannot shrink below what
-    staff already allocated of it by hand."""
+    staff already allocated of it by hand. Dates not given: pledged today, the rate of the
+    pledge's date, received today."""
+    fill_contribution_dates(contribution)
     if contribution.pk:
         Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
         check_allocations_fit(contribution)
@@ -56,6 +62,16 @@ def check_allocations_fit(contribution):
                 % {"allocated": by_hand}
             }
         )
+
+
+def fill_contribution_dates(contribution, today=None):
+    today = today or timezone.localdate()
+    if contribution.pledged_on is None:
+        contribution.pledged_on = today
+    if contribution.rate_date is None:
+        contribution.rate_date = contribution.pledged_on
+    if contribution.status == Contribution.Status.RECEIVED and contribution.received_on is None:
+        contribution.received_on = max(today, contribution.pledged_on)
 
 
 @transaction.atomic
@@ -211,3 +227,28 @@ def record_year_eligibilities(*, dialogue, actor, region=""):
         _save(record, actor)
         made += 1
     return made
+
+
+@transaction.atomic
+def confirm_funded_event(*, event, actor):
+    """Confirm a proposed event once its funding covers its budget (the computed status is
+    "funded"). The event row is locked; refused with the amount missing otherwise."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != Event.Status.PROPOSED:
+        raise ValidationError(
+            _("Only a proposed event can be confirmed; this one is “%(status)s”.")
+            % {"status": event.get_status_display()},
+            code="not_proposed",
+        )
+    funding = allocate(event.dialogue_id).for_event(event)
+    if funding.status != FundingStatus.FUNDED:
+        if funding.status == FundingStatus.NOT_BUDGETED:
+            message = _("This event has no budget yet: record its budget first.")
+        else:
+            message = _("This event is not funded yet: %(gap)s USD are missing.") % {
+                "gap": funding.gap
+            }
+        raise ValidationError(message, code="not_funded")
+    workshop_services.set_event_status(events=[event], status=Event.Status.CONFIRMED, actor=actor)
+    event.refresh_from_db()
+    return event

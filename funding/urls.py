@@ -3,9 +3,12 @@
 
 from django.urls import include, path
 
+from funding import views
+
 app_name = "funding"
 
 urlpatterns = [
+    path("events/<slug:slug>/confirm/", views.confirm_event, name="confirm-event"),
     path("", include("funding.urls_reports")),
     path("", include("funding.urls_sponsorship")),
 ]
