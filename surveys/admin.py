@@ -174,7 +174,7 @@ class ResponseAdmin(SimpleHistoryAdmin):
     readonly_fields = [
         "survey",
         "member_state",
-        "respondent_key",
+        "registration",
         "status",
         "version",
         "updated_by",

@@ -16,6 +16,7 @@ from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, Sum
 from idm.models import Region
 from surveys.models import Answer, AnswerChoice, Question, Response
 from surveys.structure import load_questionnaire
+from workshops.models import Registration
 
 Kind = Question.Kind
 
@@ -66,16 +67,26 @@ class SurveyResults:
     region: str
     respondents: int
     questions: list
+    category: str = ""
 
     @property
     def region_label(self):
         return Region(self.region).label if self.region else ""
 
+    @property
+    def category_label(self):
+        return Registration.Category(self.category).label if self.category else ""
 
-def submitted_responses(survey, region=""):
+
+def submitted_responses(survey, region="", category=""):
+    """Submitted responses, of member states or participants (event evaluations) of `region`,
+    and of participants of `category` (Registration.Category)."""
     responses = Response.objects.filter(survey=survey, status=Response.Status.SUBMITTED)
     if region:
-        responses = responses.filter(member_state__region=region)
+        state = "registration__member_state" if survey.is_evaluation else "member_state"
+        responses = responses.filter(**{f"{state}__region": region})
+    if category:
+        responses = responses.filter(registration__category=category)
     return responses
 
 
@@ -98,9 +109,11 @@ def median_of(distribution):
     return float(sum(found) / len(found))
 
 
-def compute_results(survey, *, region="", questionnaire=None, include_text_sources=True):
+def compute_results(
+    survey, *, region="", category="", questionnaire=None, include_text_sources=True
+):
     questionnaire = questionnaire or load_questionnaire(survey)
-    responses = submitted_responses(survey, region)
+    responses = submitted_responses(survey, region, category)
     respondents = responses.count()
     answers = Answer.objects.filter(response__in=responses)
     choices = AnswerChoice.objects.filter(answer__response__in=responses)
@@ -178,7 +191,13 @@ def compute_results(survey, *, region="", questionnaire=None, include_text_sourc
         else:
             result.texts = texts.get(question.pk, [])
         results.append(result)
-    return SurveyResults(survey=survey, region=region, respondents=respondents, questions=results)
+    return SurveyResults(
+        survey=survey,
+        region=region,
+        respondents=respondents,
+        questions=results,
+        category=category,
+    )
 
 
 def fill_choice(result, option_rows):

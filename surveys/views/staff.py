@@ -23,6 +23,7 @@ from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, theme_question
 from surveys.views.common import get_survey
+from workshops.models import Registration
 
 
 def staff_only(view):
@@ -57,8 +58,13 @@ STATUS_ORDER = ["not_started", Response.Status.DRAFT, Response.Status.SUBMITTED]
 @staff_only
 @require_safe
 def dashboard(request, pk):
-    """Response rate: per member state not started / draft / submitted, grouped by region."""
+    """Response rate: per member state not started / draft / submitted, grouped by region.
+    An event's evaluation has its own page (participants, not states, answer it)."""
     survey = get_survey(request, pk)
+    if survey.is_evaluation:
+        if survey.event_id:
+            return redirect("surveys:event_evaluation", slug=survey.event.slug)
+        return redirect("admin:surveys_survey_change", survey.pk)
     regions = []
     totals = dict.fromkeys(STATUS_ORDER, 0)
     for region, states in groupby(states_with_status(survey), key=lambda s: s.region):
@@ -118,8 +124,16 @@ def results(request, pk):
     region = request.GET.get("region", "")
     if region not in Region.values:
         region = ""
+    category = request.GET.get("category", "") if survey.is_evaluation else ""
+    if category not in Registration.Category.values:
+        category = ""
     staff = is_staff(request.user)
-    survey_results = compute_results(survey, region=region, include_text_sources=staff)
+    survey_results = compute_results(
+        survey,
+        region=region,
+        category=category,
+        include_text_sources=staff and not survey.is_evaluation,
+    )
     theme = theme_question(survey) if survey.kind == Survey.Kind.THEME_SELECTION else None
     return render(
         request,
@@ -129,6 +143,8 @@ def results(request, pk):
             "results": survey_results,
             "regions": Region.choices,
             "region": region,
+            "categories": Registration.Category.choices if survey.is_evaluation else [],
+            "category": category,
             "is_staff": staff,
             "theme_question": theme,
             "theme_year": default_theme_year(survey) if theme else None,
