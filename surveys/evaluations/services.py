@@ -76,8 +76,11 @@ QUESTION_TEXTS = ["text", "help", "low_label", "high_label"]
 
 
 def evaluation_title(template, event, code):
+    """ "Event evaluation: <event>" in the template's language `code` (French puts a space
+    before the colon)."""
     title = getattr(template, f"title_{code}") or template.title_en
-    return f"{title}: {event.title}"[:200]
+    colon = " :" if code == "fr" else ":"
+    return f"{title}{colon} {event.title}"[:200]
 
 
 def create_event_evaluation(*, event, actor, template=None):
@@ -201,12 +204,13 @@ def send_invitations(*, survey, actor):
         raise NotAllowed()
     if not survey.is_evaluation or not survey.event_id:
         raise EvaluationRefused(EvaluationRefused.not_evaluation)
-    if survey.event.status == Event.Status.CANCELLED:
+    phase = survey.event.time_phase()
+    if phase == TimePhase.CANCELLED:
         raise EvaluationRefused(EvaluationRefused.cancelled)
+    if phase == TimePhase.UPCOMING:
+        raise EvaluationRefused(EvaluationRefused.not_yet)
     if not survey.is_accepting_answers():
         raise SurveyNotOpen()
-    if not invitations_may_go_out(survey):
-        raise EvaluationRefused(EvaluationRefused.not_yet)
     registrations = list(participants_to_invite(survey))
     if not registrations:
         raise EvaluationRefused(EvaluationRefused.nobody)
@@ -231,7 +235,7 @@ def link_is_valid(invitation, now=None):
 def participant_response(invitation, *, lock=False):
     query = Response.objects.filter(
         survey_id=invitation.survey_id, registration_id=invitation.registration_id
-    )
+    ).order_by()  # the default order joins member states, which a row lock cannot
     return (locked(query) if lock else query).first()
 
 
