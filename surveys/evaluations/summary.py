@@ -170,3 +170,29 @@ def ratings(survey, questionnaire, groups, by):
             )
         )
     return rows
+
+
+def mean_ratings(survey, questionnaire):
+    """[RatingRow] of every question answered with a number, over all submitted responses
+    (one query); no breakdown."""
+    overall = {
+        question_id: (count, float(mean))
+        for question_id, count, mean in Answer.objects.filter(
+            response__survey=survey,
+            response__status=Response.Status.SUBMITTED,
+            number__isnull=False,
+        )
+        .values_list("question_id")
+        .annotate(n=Count("pk"), mean=Avg("number"))
+        .order_by()
+    }
+    return [
+        RatingRow(
+            question=question,
+            number=questionnaire.numbers[question.pk],
+            count=overall[question.pk][0],
+            mean=round(overall[question.pk][1], 2),
+        )
+        for question in questionnaire.questions
+        if question.pk in overall
+    ]

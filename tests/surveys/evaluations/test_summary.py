@@ -90,3 +90,20 @@ def test_ratings_mean_per_group_from_submitted_answers(answered, django_assert_n
     row = rows[0]
     assert (row.question, row.count, row.mean) == (answered.rating, 3, 3.67)
     assert row.groups == [(0, None), (2, 3.0), (1, 5.0)]  # Africa's draft does not count
+
+
+def test_event_evaluation_summary_template_for_reports(answered, django_assert_num_queries):
+    from django.template.loader import render_to_string
+
+    with django_assert_num_queries(9):
+        html = render_to_string("surveys/_event_evaluation_summary.html", {"event": answered.event})
+    assert "3 of 4 invited participants answered (75.0 %)." in html
+    assert "How relevant was the theme?" in html and "3.67" in html
+    assert f'href="/surveys/{answered.survey.pk}/results/"' in html
+
+
+def test_event_evaluation_summary_template_without_evaluation_is_empty():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("surveys/_event_evaluation_summary.html", {"event": held_event()})
+    assert html.strip() == ""
