@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from idm.links import absolute_url
 from idm.models import Dialogue, MemberState, User
+from surveys import values as answer_values
 from surveys.evaluations.services import build_event_evaluation, evaluation_window
 from surveys.models import Option, Question, Response, Section, Survey
 from surveys.seed_data import effectiveness, evaluation, theme_selection
@@ -104,8 +105,14 @@ def load_question(section, position, data, earlier):
         "condition_yes": condition[1] if condition and isinstance(condition[1], bool) else None,
     }
     question = upsert(Question, {"section": section, "position": position}, values)
-    for number, option_texts in enumerate(data.get("options", []), start=1):
-        upsert(Option, {"question": question, "position": number}, texts("text", option_texts))
+    for number, option in enumerate(data.get("options", []), start=1):
+        # an option is its three texts, or {"text": texts, "exclusive": True} ("None")
+        option = option if isinstance(option, dict) else {"text": option}
+        upsert(
+            Option,
+            {"question": question, "position": number},
+            {**texts("text", option["text"]), "exclusive": option.get("exclusive", False)},
+        )
     return question
 
 
@@ -159,16 +166,12 @@ DEMO_RESPONSES = {
 
 
 def demo_value(question, value):
+    """The demo value as the question's type takes it: option positions (1-based) become
+    option ids (a ranking lists them in rank order), then the type coerces it."""
     options = list(question.options.order_by("position").values_list("pk", flat=True))
-    if question.kind == Question.Kind.SINGLE_CHOICE:
-        return options[value - 1]
-    if question.kind == Question.Kind.MULTIPLE_CHOICE:
-        return [options[i - 1] for i in value]
-    if question.kind == Question.Kind.RANKING:
-        return {options[i - 1]: rank for rank, i in enumerate(value, start=1)}
-    if question.kind == Question.Kind.NUMBER:
-        return Decimal(value)
-    return value
+    if options:
+        value = [options[i - 1] for i in value] if isinstance(value, list) else options[value - 1]
+    return answer_values.coerce(question, value)
 
 
 def load_demo_responses(loaded):
@@ -207,5 +210,5 @@ def load_demo_evaluation(template, *, stdout=None):
         opens_at, closes_at = evaluation_window(event)
         upsert(Survey, {"pk": survey.pk}, {"opens_at": opens_at, "closes_at": closes_at})
     if stdout is not None:
-        url = absolute_url("surveys:event_evaluation", kwargs={"slug": event.slug})
+        url = absolute_url("surveys:event-evaluation", kwargs={"slug": event.slug})
         stdout.write(f"  its evaluation by the participants (staff): {url}")

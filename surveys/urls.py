@@ -25,7 +25,7 @@ urlpatterns = [
     path("surveys/<int:pk>/dashboard/", staff.dashboard, name="dashboard"),
     path("surveys/<int:pk>/remind/", staff.remind, name="remind"),
     path("surveys/<int:pk>/results/", staff.results, name="results"),
-    path("surveys/<int:pk>/adopt-theme/", staff.adopt_theme, name="adopt_theme"),
+    path("surveys/<int:pk>/adopt-theme/", staff.adopt_theme, name="adopt-theme"),
     path("surveys/<int:pk>/responses.csv", staff.export, {"file_format": "csv"}, name="csv"),
     path("surveys/<int:pk>/responses.xlsx", staff.export, {"file_format": "xlsx"}, name="xlsx"),
     path("surveys/<int:pk>/<state:code>/", respond.response_overview, name="response"),
@@ -37,6 +37,11 @@ urlpatterns = [
         name="section",
     ),
     path(
+        "surveys/<int:pk>/<state:code>/sections/<int:position>/autosave/",
+        respond.section_autosave,
+        name="autosave",
+    ),
+    path(
         "surveys/<int:pk>/<state:code>/sections/<int:position>/conflict/",
         respond.conflict_page,
         name="conflict",
@@ -46,16 +51,16 @@ urlpatterns = [
     path(
         "events/<slug:slug>/evaluation/",
         evaluations.event_evaluation,
-        name="event_evaluation",
+        name="event-evaluation",
     ),
     path(
         "events/<slug:slug>/evaluation/create/",
         evaluations.create_evaluation,
-        name="create_evaluation",
+        name="create-evaluation",
     ),
     path(
         "events/<slug:slug>/evaluation/invitations/",
         evaluations.send_invitations,
-        name="send_evaluation_invitations",
+        name="evaluation-invitations",
     ),
 ]

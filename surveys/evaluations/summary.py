@@ -48,7 +48,7 @@ class EvaluationSummary:
 
     @property
     def page_url(self):
-        return reverse("surveys:event_evaluation", kwargs={"slug": self.survey.event.slug})
+        return reverse("surveys:event-evaluation", kwargs={"slug": self.survey.event.slug})
 
     @property
     def results_url(self):

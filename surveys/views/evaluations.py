@@ -207,7 +207,7 @@ def create_evaluation(request, slug):
                 "the day after the event."
             ),
         )
-    return redirect("surveys:event_evaluation", slug=event.slug)
+    return redirect("surveys:event-evaluation", slug=event.slug)
 
 
 @staff_only
@@ -233,7 +233,7 @@ def send_invitations(request, slug):
                 )
                 % {"count": sent},
             )
-        return redirect("surveys:event_evaluation", slug=event.slug)
+        return redirect("surveys:event-evaluation", slug=event.slug)
     return render(
         request,
         "surveys/evaluations/send_invitations.html",

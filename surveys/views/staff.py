@@ -17,13 +17,12 @@ from idm.permissions import is_staff
 from surveys import services
 from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
-from surveys.forms import AdoptThemeForm
-from surveys.models import Question, Response, Survey
+from surveys.forms import AdoptThemeForm, CategoryForm, RegionForm
+from surveys.models import Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, theme_question
 from surveys.views.common import get_survey
-from workshops.models import Registration
 
 
 def staff_only(view):
@@ -63,7 +62,7 @@ def dashboard(request, pk):
     survey = get_survey(request, pk)
     if survey.is_evaluation:
         if survey.event_id:
-            return redirect("surveys:event_evaluation", slug=survey.event.slug)
+            return redirect("surveys:event-evaluation", slug=survey.event.slug)
         return redirect("admin:surveys_survey_change", survey.pk)
     regions = []
     totals = dict.fromkeys(STATUS_ORDER, 0)
@@ -121,12 +120,10 @@ def results(request, pk):
         if survey is None:
             raise Http404
         raise PermissionDenied(_("The results of this survey are not public."))
-    region = request.GET.get("region", "")
-    if region not in Region.values:
-        region = ""
-    category = request.GET.get("category", "") if survey.is_evaluation else ""
-    if category not in Registration.Category.values:
-        category = ""
+    region_form = RegionForm(request.GET)
+    region = region_form.chosen_region()
+    category_form = CategoryForm(request.GET) if survey.is_evaluation else None
+    category = category_form.chosen_category() if category_form else ""
     staff = is_staff(request.user)
     survey_results = compute_results(
         survey,
@@ -135,20 +132,20 @@ def results(request, pk):
         include_text_sources=staff and not survey.is_evaluation,
     )
     theme = theme_question(survey) if survey.kind == Survey.Kind.THEME_SELECTION else None
+    theme_year = default_theme_year(survey) if theme else None
     return render(
         request,
         "surveys/results.html",
         {
             "survey": survey,
             "results": survey_results,
-            "regions": Region.choices,
+            "region_form": region_form,
             "region": region,
-            "categories": Registration.Category.choices if survey.is_evaluation else [],
-            "category": category,
+            "category_form": category_form,
             "is_staff": staff,
             "theme_question": theme,
-            "theme_year": default_theme_year(survey) if theme else None,
-            "kinds": Question.Kind,
+            "theme_year": theme_year,
+            "adopt_form": AdoptThemeForm(initial={"year": theme_year}),
         },
     )
 

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('idm', '0007_outgoing_email_attachments'),
-        ('surveys', '0003_survey_reminder_days'),
+        ('surveys', '0004_option_exclusive'),
         ('workshops', '0004_declined_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
