@@ -44,7 +44,7 @@ def test_send_due_reminders_invites_participants_of_held_events_once(
 
     assert sorted(message.to[0] for message in mail.outbox) == [attended.email, spanish.email]
     by_recipient = {message.to[0]: message for message in mail.outbox}
-    assert by_recipient[spanish.email].subject == "Su evaluación de “Labour Mobility”"
+    assert by_recipient[spanish.email].subject == "Su evaluación de «Labour Mobility»"
     invitations = EvaluationInvitation.objects.filter(survey=e.survey)
     assert invitations.count() == 2 and invitations.filter(invited_by=None).count() == 2
     assert not EvaluationInvitation.objects.filter(survey=upcoming.survey).exists()

@@ -110,7 +110,7 @@ def test_send_invitations_confirmed_and_attended_once_each_in_their_language(
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {french.email, spanish.email}
     assert by_recipient[french.email].subject == "Votre évaluation de « Labour Mobility »"
-    assert by_recipient[spanish.email].subject == "Su evaluación de “Labour Mobility”"
+    assert by_recipient[spanish.email].subject == "Su evaluación de «Labour Mobility»"
     invitation = EvaluationInvitation.objects.get(registration=french)
     assert invitation.invited_by == staff
     assert f"/evaluations/{links.token_for(invitation)}/" in by_recipient[french.email].body
