@@ -93,9 +93,11 @@ def create_event_evaluation(*, event, actor, template=None):
 
 
 def evaluation_window(event):
-    """(opens_at, closes_at) of an event's evaluation."""
-    closes = event.last_day + datetime.timedelta(days=OPEN_DAYS_AFTER_EVENT + 1)
-    return day_start(event.start_date), day_start(closes)
+    """(opens_at, closes_at) of an event's evaluation: from the start of its first day to the
+    evening (23:59) OPEN_DAYS_AFTER_EVENT days after its last day."""
+    last = event.last_day + datetime.timedelta(days=OPEN_DAYS_AFTER_EVENT)
+    closes = timezone.make_aware(datetime.datetime.combine(last, datetime.time(23, 59)))
+    return day_start(event.start_date), closes
 
 
 @transaction.atomic

@@ -59,8 +59,9 @@ def test_create_event_evaluation_copies_template_for_the_event():
     assert survey.intro_en == "Thank you for taking part."
     assert survey.reminder_days_before_close == 5
     assert timezone.localtime(survey.opens_at).date() == event.start_date
-    closes = timezone.localtime(survey.closes_at).date()
-    assert closes == event.end_date + datetime.timedelta(days=29)
+    closes = timezone.localtime(survey.closes_at)
+    assert closes.date() == event.end_date + datetime.timedelta(days=28)
+    assert (closes.hour, closes.minute) == (23, 59)
     questions = list(Question.objects.filter(section__survey=survey))
     assert [q.text_en for q in questions] == ["Format?", "Why online?"]
     why = questions[1]

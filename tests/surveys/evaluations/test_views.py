@@ -221,3 +221,24 @@ def test_evaluation_export_lists_responses_with_the_participants_state(staff_cli
     content = b"".join(export.streaming_content).decode("utf-8-sig")
     rows = content.splitlines()
     assert len(rows) == 2 and rows[1].startswith("PH,Philippines,Asia,Draft")
+
+
+def test_responses_api_leaves_out_participants_evaluations(staff_user, e, owner):
+    from rest_framework.test import APIClient
+
+    from tests.surveys.factories import delegation, small_survey
+
+    invitation, _token = owner
+    evaluations.save_evaluation(invitation=invitation, values={e.comment.pk: "Private"})
+    s, d = small_survey(), delegation()
+    Response.objects.create(survey=s.survey, member_state=d.state)
+    api = APIClient()
+    api.force_authenticate(staff_user)
+    listed = api.get("/api/v1/responses/").json()["results"]
+    assert [row["member_state"] for row in listed] == ["PH"]
+    evaluation_response = Response.objects.get(registration=invitation.registration)
+    assert api.get(f"/api/v1/responses/{evaluation_response.pk}/").status_code == 404
+    results = api.get(f"/api/v1/surveys/{e.survey.pk}/results/")
+    assert results.status_code == 200
+    api.force_authenticate(DelegateFactory())
+    assert api.get(f"/api/v1/surveys/{e.survey.pk}/results/").status_code == 403
