@@ -5,7 +5,10 @@ from idm.permissions import can_view_delegation, is_staff
 
 
 def results_visible(user, survey):
-    """Staff always; anyone once a survey whose results are public has closed."""
+    """Staff always; anyone once a survey whose results are public has closed. The results of
+    an event's evaluation (what participants think of it) are for staff only."""
+    if survey.is_evaluation:
+        return is_staff(user)
     return is_staff(user) or (survey.results_public and survey.is_closed())
 
 

@@ -8,6 +8,12 @@ class SurveysConfig(AppConfig):
 
     def ready(self):
         from idm.reminders import register
+        from surveys.evaluations.reminders import (
+            send_due_evaluation_invitations,
+            send_due_evaluation_reminders,
+        )
         from surveys.services.reminders import send_due_survey_reminders
 
         register(send_due_survey_reminders)
+        register(send_due_evaluation_invitations)
+        register(send_due_evaluation_reminders)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from surveys.views import respond, staff
+from surveys.views import evaluations, respond, staff
 
 
 class StateCodeConverter:
@@ -45,5 +45,22 @@ urlpatterns = [
         "surveys/<int:pk>/<state:code>/sections/<int:position>/conflict/",
         respond.conflict_page,
         name="conflict",
+    ),
+    # Event evaluations: a participant's personal link, and the event's staff page.
+    path("evaluations/<str:token>/", evaluations.respond, name="evaluation"),
+    path(
+        "events/<slug:slug>/evaluation/",
+        evaluations.event_evaluation,
+        name="event-evaluation",
+    ),
+    path(
+        "events/<slug:slug>/evaluation/create/",
+        evaluations.create_evaluation,
+        name="create-evaluation",
+    ),
+    path(
+        "events/<slug:slug>/evaluation/invitations/",
+        evaluations.send_invitations,
+        name="evaluation-invitations",
     ),
 ]

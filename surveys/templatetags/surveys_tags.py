@@ -19,6 +19,7 @@ def state_surveys(user):
     status = Response.objects.filter(survey=OuterRef("pk"), member_state_id=state_id)
     surveys = (
         Survey.objects.published()
+        .for_member_states()
         .select_related("dialogue")
         .annotate(response_status=Subquery(status.values("status")[:1]))
         .order_by("-opens_at", "-pk")

@@ -14,8 +14,10 @@ from surveys.structure import load_answers, load_questionnaire
 
 
 def visible_surveys(user):
+    """Staff see every survey; delegates the published surveys for member states (an event's
+    evaluation is answered by its participants through their own links)."""
     surveys = Survey.objects.select_related("dialogue")
-    return surveys if is_staff(user) else surveys.published()
+    return surveys if is_staff(user) else surveys.published().for_member_states()
 
 
 def get_survey(request, pk):

@@ -17,7 +17,7 @@ from idm.permissions import is_staff
 from surveys import services
 from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
-from surveys.forms import AdoptThemeForm, RegionForm
+from surveys.forms import AdoptThemeForm, CategoryForm, RegionForm
 from surveys.models import Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
@@ -57,8 +57,13 @@ STATUS_ORDER = ["not_started", Response.Status.DRAFT, Response.Status.SUBMITTED]
 @staff_only
 @require_safe
 def dashboard(request, pk):
-    """Response rate: per member state not started / draft / submitted, grouped by region."""
+    """Response rate: per member state not started / draft / submitted, grouped by region.
+    An event's evaluation has its own page (participants, not states, answer it)."""
     survey = get_survey(request, pk)
+    if survey.is_evaluation:
+        if survey.event_id:
+            return redirect("surveys:event-evaluation", slug=survey.event.slug)
+        return redirect("admin:surveys_survey_change", survey.pk)
     regions = []
     totals = dict.fromkeys(STATUS_ORDER, 0)
     for region, states in groupby(states_with_status(survey), key=lambda s: s.region):
@@ -117,8 +122,15 @@ def results(request, pk):
         raise PermissionDenied(_("The results of this survey are not public."))
     region_form = RegionForm(request.GET)
     region = region_form.chosen_region()
+    category_form = CategoryForm(request.GET) if survey.is_evaluation else None
+    category = category_form.chosen_category() if category_form else ""
     staff = is_staff(request.user)
-    survey_results = compute_results(survey, region=region, include_text_sources=staff)
+    survey_results = compute_results(
+        survey,
+        region=region,
+        category=category,
+        include_text_sources=staff and not survey.is_evaluation,
+    )
     theme = theme_question(survey) if survey.kind == Survey.Kind.THEME_SELECTION else None
     theme_year = default_theme_year(survey) if theme else None
     return render(
@@ -129,6 +141,7 @@ def results(request, pk):
             "results": survey_results,
             "region_form": region_form,
             "region": region,
+            "category_form": category_form,
             "is_staff": staff,
             "theme_question": theme,
             "theme_year": theme_year,
