@@ -1,6 +1,7 @@
 """Survey models: the questionnaire (surveys.py) and what respondents answer (responses.py)."""
 
 from surveys.models.i18n import localized
+from surveys.models.notices import ReviewNotice
 from surveys.models.responses import Answer, AnswerChoice, Response, ThemeAdoption
 from surveys.models.surveys import Option, Question, Section, Survey
 
@@ -10,6 +11,7 @@ __all__ = [
     "Option",
     "Question",
     "Response",
+    "ReviewNotice",
     "Section",
     "Survey",
     "ThemeAdoption",
