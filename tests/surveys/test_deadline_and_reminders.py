@@ -55,7 +55,8 @@ def test_deadline_highlighted_in_its_last_three_days(client):
 
 def test_deadline_passed_or_absent(client):
     past = timezone.now() - datetime.timedelta(days=2)
-    s, d = small_survey(opens_at=past - datetime.timedelta(days=9), closes_at=past), delegation()
+    small_survey(opens_at=past - datetime.timedelta(days=9), closes_at=past)
+    d = delegation()
     other = small_survey(title_en="Without a date")
     client.force_login(d.viewer)
     content = client.get(reverse("surveys:list")).content.decode()
