@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from surveys.models import Option, Question, Response, Section, Survey, ThemeAdoption
+from surveys.questions import kinds_where
 
 LOCKED_MESSAGE = _(
     "This survey has answers: you can correct texts, but questions, options and sections can no "
@@ -98,7 +99,7 @@ class SurveyAdmin(SimpleHistoryAdmin):
 class OptionInline(admin.TabularInline):
     model = Option
     extra = 0
-    fields = ["position", *TEXT_FIELDS]
+    fields = ["position", *TEXT_FIELDS, "exclusive"]
 
     def has_delete_permission(self, request, obj=None):
         return not survey_has_answers(obj) and super().has_delete_permission(request, obj)
@@ -147,7 +148,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
         """Condition options: only choice options of the same survey, labelled by question."""
         if db_field.name == "condition_options":
             options = Option.objects.filter(
-                question__kind__in=[Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE]
+                question__kind__in=kinds_where(lambda question_type: question_type.controls_display)
             ).select_related("question")
             object_id = request.resolver_match.kwargs.get("object_id")
             if object_id:

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from idm import exports
 from idm.models import Region
 from surveys import values as answer_values
-from surveys.models import Answer, Question, Response, localized
+from surveys.models import Answer, Response, localized
+from surveys.questions import question_type
 from surveys.structure import load_questionnaire
 
-Kind = Question.Kind
 CHUNK = 200
 
 
@@ -35,19 +35,16 @@ class Columns:
                 _("Last changed at"),
             ]
             self.status_labels = {value: str(label) for value, label in Response.Status.choices}
-            self.yes, self.no = _("Yes"), _("No")
             self.sheet_title = _("Responses")
             self.region_labels = {value: str(label) for value, label in Region.choices}
         self.question_headers = []
         for question in self.questionnaire.questions:
             number = self.questionnaire.numbers[question.pk]
             text = localized(question, "text", language)
-            if question.kind in (Kind.MULTIPLE_CHOICE, Kind.RANKING):
-                for option in question.options.all():
-                    option_text = localized(option, "text", language)
-                    self.question_headers.append(f"Q{number}. {text} — {option_text}")
-            else:
-                self.question_headers.append(f"Q{number}. {text}")
+            for label in question_type(question).export_headers(question, language):
+                self.question_headers.append(
+                    f"Q{number}. {text} — {label}" if label else f"Q{number}. {text}"
+                )
 
     @property
     def headers(self):
@@ -66,27 +63,11 @@ class Columns:
             response.submitted_by.email if response.submitted_by else "",
             exports.local_time(response.updated_at),
         ]
-        for question in self.questionnaire.questions:
-            value = answer_values.stored_value(question, answers.get(question.pk))
-            row.extend(self.cells(question, value))
+        with translation.override(self.language):
+            for question in self.questionnaire.questions:
+                value = answer_values.stored_value(question, answers.get(question.pk))
+                row.extend(question_type(question).export_cells(question, value, self.language))
         return row
-
-    def cells(self, question, value):
-        empty = answer_values.is_empty(value)
-        if question.kind == Kind.MULTIPLE_CHOICE:
-            return ["" if empty else int(o.pk in value) for o in question.options.all()]
-        if question.kind == Kind.RANKING:
-            return [value.get(o.pk, "") for o in question.options.all()]
-        if empty:
-            return [""]
-        if question.kind == Kind.SINGLE_CHOICE:
-            option = next((o for o in question.options.all() if o.pk == value), None)
-            return [localized(option, "text", self.language) if option else ""]
-        if question.kind == Kind.YES_NO:
-            return [self.yes if value else self.no]
-        if question.kind == Kind.NUMBER:
-            return [float(value)]
-        return [value]
 
 
 def responses_of(survey):

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from idm.pdf import html_to_pdf
 from surveys import values as answer_values
 from surveys.forms import condition_text
+from surveys.questions import question_type
 
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "surveys" / "print.css"
 
@@ -36,7 +37,7 @@ def blank_questionnaire_context(questionnaire):
                         "number": questionnaire.numbers[question.pk],
                         "question": question,
                         "condition": condition_text(question, questionnaire),
-                        "template": f"surveys/print/{question.kind}.html",
+                        "template": question_type(question).print_template_name,
                         "rank_limit": answer_values.rank_limit(question),
                     }
                     for question in section.questions.all()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from idm.models import Dialogue, MemberState, User
+from surveys import values as answer_values
 from surveys.models import Option, Question, Response, Section, Survey
 from surveys.seed_data import effectiveness, theme_selection
 from surveys.services.drafts import write_answer
@@ -98,8 +99,14 @@ def load_question(section, position, data, earlier):
         "condition_yes": condition[1] if condition and isinstance(condition[1], bool) else None,
     }
     question = upsert(Question, {"section": section, "position": position}, values)
-    for number, option_texts in enumerate(data.get("options", []), start=1):
-        upsert(Option, {"question": question, "position": number}, texts("text", option_texts))
+    for number, option in enumerate(data.get("options", []), start=1):
+        # an option is its three texts, or {"text": texts, "exclusive": True} ("None")
+        option = option if isinstance(option, dict) else {"text": option}
+        upsert(
+            Option,
+            {"question": question, "position": number},
+            {**texts("text", option["text"]), "exclusive": option.get("exclusive", False)},
+        )
     return question
 
 
@@ -153,16 +160,12 @@ DEMO_RESPONSES = {
 
 
 def demo_value(question, value):
+    """The demo value as the question's type takes it: option positions (1-based) become
+    option ids (a ranking lists them in rank order), then the type coerces it."""
     options = list(question.options.order_by("position").values_list("pk", flat=True))
-    if question.kind == Question.Kind.SINGLE_CHOICE:
-        return options[value - 1]
-    if question.kind == Question.Kind.MULTIPLE_CHOICE:
-        return [options[i - 1] for i in value]
-    if question.kind == Question.Kind.RANKING:
-        return {options[i - 1]: rank for rank, i in enumerate(value, start=1)}
-    if question.kind == Question.Kind.NUMBER:
-        return Decimal(value)
-    return value
+    if options:
+        value = [options[i - 1] for i in value] if isinstance(value, list) else options[value - 1]
+    return answer_values.coerce(question, value)
 
 
 def load_demo_responses(loaded):

@@ -25,22 +25,27 @@ urlpatterns = [
     path("surveys/<int:pk>/dashboard/", staff.dashboard, name="dashboard"),
     path("surveys/<int:pk>/remind/", staff.remind, name="remind"),
     path("surveys/<int:pk>/results/", staff.results, name="results"),
-    path("surveys/<int:pk>/adopt-theme/", staff.adopt_theme, name="adopt_theme"),
+    path("surveys/<int:pk>/adopt-theme/", staff.adopt_theme, name="adopt-theme"),
     path("surveys/<int:pk>/responses.csv", staff.export, {"file_format": "csv"}, name="csv"),
     path("surveys/<int:pk>/responses.xlsx", staff.export, {"file_format": "xlsx"}, name="xlsx"),
     path(
-        "surveys/<int:pk>/questionnaire.pdf", documents.questionnaire_pdf, name="questionnaire_pdf"
+        "surveys/<int:pk>/questionnaire.pdf", documents.questionnaire_pdf, name="questionnaire-pdf"
     ),
     path("surveys/<int:pk>/<state:code>/", respond.response_overview, name="response"),
     path("surveys/<int:pk>/<state:code>/review/", review.review, name="review"),
     path("surveys/<int:pk>/<state:code>/submit/", review.submit, name="submit"),
     path("surveys/<int:pk>/<state:code>/notify/", review.notify, name="notify"),
-    path("surveys/<int:pk>/<state:code>/response.pdf", documents.response_pdf, name="response_pdf"),
+    path("surveys/<int:pk>/<state:code>/response.pdf", documents.response_pdf, name="response-pdf"),
     path("surveys/<int:pk>/<state:code>/reopen/", respond.reopen, name="reopen"),
     path(
         "surveys/<int:pk>/<state:code>/sections/<int:position>/",
         respond.section_page,
         name="section",
+    ),
+    path(
+        "surveys/<int:pk>/<state:code>/sections/<int:position>/autosave/",
+        respond.section_autosave,
+        name="autosave",
     ),
     path(
         "surveys/<int:pk>/<state:code>/sections/<int:position>/conflict/",

@@ -147,6 +147,31 @@ class Section(models.Model):
         return f"{self.position}. {self.title}"
 
 
+def question_type(question):
+    from surveys.questions import question_type
+
+    return question_type(question)
+
+
+class KindsStoredIn:
+    """The question kinds whose type stores its answer in `storage` (read on the class)."""
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def __get__(self, obj, objtype=None):
+        from surveys.questions import kinds_where
+
+        return tuple(kinds_where(lambda question_type: question_type.storage == self.storage))
+
+
+def condition_question_choices():
+    """A display condition refers to a question whose type can control it (choices, yes/no)."""
+    from surveys.questions import kinds_where
+
+    return models.Q(kind__in=kinds_where(lambda question_type: question_type.controls_display))
+
+
 class Question(models.Model):
     class Kind(models.TextChoices):
         SINGLE_CHOICE = "single_choice", _("Single choice")
@@ -158,9 +183,11 @@ class Question(models.Model):
         NUMBER = "number", _("Number")
         YES_NO = "yes_no", _("Yes / no")
 
-    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE, Kind.RANKING)
-    TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
-    NUMERIC_KINDS = (Kind.LIKERT, Kind.NUMBER)
+    # The kinds whose answer is stored as options chosen, as text, as a number (from the
+    # question types, surveys.questions).
+    CHOICE_KINDS = KindsStoredIn("choices")
+    TEXT_KINDS = KindsStoredIn("text")
+    NUMERIC_KINDS = KindsStoredIn("number")
 
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="questions"
@@ -202,7 +229,7 @@ class Question(models.Model):
         related_name="dependent_questions",
         null=True,
         blank=True,
-        limit_choices_to={"kind__in": ["single_choice", "multiple_choice", "yes_no"]},
+        limit_choices_to=condition_question_choices,
     )
     condition_options = models.ManyToManyField(
         "Option",
@@ -281,9 +308,8 @@ class Question(models.Model):
                         )
                     }
                 )
-        ranking = self.kind == self.Kind.RANKING and self.pk and self.top_k
-        if ranking and self.top_k > self.options.count():
-            raise ValidationError({"top_k": _("Rank at most as many as there are options.")})
+        if self.kind in self.Kind.values:
+            question_type(self).check_question(self)
 
 
 class Option(models.Model):
@@ -292,6 +318,14 @@ class Option(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text_en, text_fr, text_es = translated_text(_("option"), max_length=300)
+    exclusive = models.BooleanField(
+        _("exclusive"),
+        default=False,
+        help_text=_(
+            "Multiple choice: an answer such as “None” or “Not yet”, which respondents choose "
+            "alone, never together with other options."
+        ),
+    )
 
     text = Translated("text")
 
@@ -309,3 +343,12 @@ class Option(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        super().clean()
+        if not self.exclusive or self.question_id is None:
+            return
+        if not question_type(self.question).allows_exclusive_options:
+            raise ValidationError(
+                {"exclusive": _("Only an option of a multiple-choice question can be exclusive.")}
+            )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from idm.models import Dialogue, MemberState, User
 from idm.permissions import is_staff
 from surveys.models import Question, Response, Survey, ThemeAdoption
+from surveys.questions.choice import Ranking
 from surveys.results import compute_results, winning_option
 from surveys.services.errors import NotAllowed, SurveyError
 from surveys.services.notifications import send_reminders
@@ -56,8 +57,9 @@ class ThemeAdoptionRefused(SurveyError):
 
 
 def theme_question(survey):
+    """The survey's first ranking question: its Borda winner is the theme."""
     return (
-        Question.objects.filter(section__survey=survey, kind=Question.Kind.RANKING)
+        Question.objects.filter(section__survey=survey, kind=Ranking.kind)
         .order_by("section__position", "position")
         .first()
     )

@@ -1,5 +1,7 @@
 """Delegates' pages: their state's surveys, the shared draft section by section, submission."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -142,21 +144,31 @@ def conflict_key(ctx, section):
     return f"surveys-conflict-{ctx.survey.pk}-{ctx.state.pk}-{section.pk}"
 
 
-def is_autosave(request):
-    return request.POST.get("autosave") == "1"
+def conflict_url(ctx, section):
+    return reverse(
+        "surveys:conflict",
+        kwargs={"pk": ctx.survey.pk, "code": ctx.state.code, "position": section.position},
+    )
 
 
-def field_errors(section, errors):
+def field_errors(errors):
     return {f"q{question_id}": messages for question_id, messages in errors.items()}
+
+
+def state_section(request, pk, code, position):
+    ctx = state_response(request, pk, code)
+    section = ctx.questionnaire.section_at(position)
+    if section is None:
+        raise Http404
+    return ctx, section
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def section_page(request, pk, code, position):
-    ctx = state_response(request, pk, code)
-    section = ctx.questionnaire.section_at(position)
-    if section is None:
-        raise Http404
+    """A section of the state's draft; its form is a plain form post answered with a page
+    (the background save has its own JSON endpoint: section_autosave)."""
+    ctx, section = state_section(request, pk, code, position)
     if request.method != "POST":
         return render_section(request, ctx, section)
     if not ctx.can_edit:
@@ -176,57 +188,59 @@ def edit_refusal(ctx):
     return _("Your role lets you read your state's draft but not change it.")
 
 
-def save_section(request, ctx, section):
+@dataclass
+class SaveOutcome:
+    """What became of a posted section: saved (`response`), invalid (`raw` input and
+    `errors`), in conflict (`conflict_url`) or refused (`refusal`)."""
+
+    response: object = None
+    raw: dict = None
+    errors: dict = None
+    conflict_url: str = ""
+    refusal: object = None
+
+
+def save_posted_section(request, ctx, section):
+    """Check and save the section's posted answers (both endpoints)."""
     raw, cleaned, errors = read_section(section, request.POST)
+    if errors:
+        return SaveOutcome(raw=raw, errors=errors)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = -1
-    if not errors:
-        try:
-            response = services.save_answers(
-                survey=ctx.survey,
-                member_state=ctx.state,
-                values=cleaned,
-                expected_version=version,
-                actor=request.user,
-                questionnaire=ctx.questionnaire,
-            )
-        except services.StaleVersion:
-            request.session[conflict_key(ctx, section)] = post_as_dict(request.POST)
-            conflict_url = reverse(
-                "surveys:conflict",
-                kwargs={"pk": ctx.survey.pk, "code": ctx.state.code, "position": section.position},
-            )
-            if is_autosave(request):
-                return JsonResponse(
-                    {"conflict_url": conflict_url, "message": str(services.StaleVersion.message)},
-                    status=409,
-                )
-            return redirect(conflict_url)
-        except services.AnswersInvalid as error:
-            errors = error.errors
-        except services.SurveyError as error:
-            if is_autosave(request):
-                return JsonResponse({"message": str(error.message)}, status=403)
-            raise PermissionDenied(error.message) from error
-    if errors:
-        if is_autosave(request):
-            return JsonResponse(
-                {
-                    "errors": field_errors(section, errors),
-                    "message": str(services.AnswersInvalid.message),
-                },
-                status=400,
-            )
-        return render_section(request, ctx, section, shown_values=raw, errors=errors, status=400)
+    try:
+        response = services.save_answers(
+            survey=ctx.survey,
+            member_state=ctx.state,
+            values=cleaned,
+            expected_version=version,
+            actor=request.user,
+            questionnaire=ctx.questionnaire,
+        )
+    except services.StaleVersion as error:
+        request.session[conflict_key(ctx, section)] = {
+            "post": post_as_dict(request.POST),
+            "changed": sorted(error.changed_question_ids),
+        }
+        return SaveOutcome(conflict_url=conflict_url(ctx, section))
+    except services.AnswersInvalid as error:
+        return SaveOutcome(raw=raw, errors=error.errors)
+    except services.SurveyError as error:
+        return SaveOutcome(refusal=error)
     request.session.pop(conflict_key(ctx, section), None)
-    if is_autosave(request):
-        return JsonResponse(
-            {
-                "version": response.version,
-                "saved_at": date_format(timezone.localtime(), "DATETIME_FORMAT"),
-            }
+    return SaveOutcome(response=response)
+
+
+def save_section(request, ctx, section):
+    outcome = save_posted_section(request, ctx, section)
+    if outcome.conflict_url:
+        return redirect(outcome.conflict_url)
+    if outcome.refusal is not None:
+        raise PermissionDenied(outcome.refusal.message) from outcome.refusal
+    if outcome.errors:
+        return render_section(
+            request, ctx, section, shown_values=outcome.raw, errors=outcome.errors, status=400
         )
     messages.success(request, _("Section “%(title)s” saved.") % {"title": section.title})
     sections = ctx.questionnaire.sections
@@ -238,20 +252,68 @@ def save_section(request, ctx, section):
     return redirect(section_url(ctx.survey, ctx.state, section))
 
 
+@require_POST
+def section_autosave(request, pk, code, position):
+    """The background save of a section (surveys/survey.js posts the section's form). Answers
+    JSON: 200 {version, saved_at}; 400 {errors: {field: [messages]}, message}; 409
+    {conflict_url, message} when a colleague saved meanwhile; 403 {message} when refused."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"message": _("You are no longer logged in. Log in again, then save.")}, status=403
+        )
+    ctx, section = state_section(request, pk, code, position)
+    if not ctx.can_edit:
+        return JsonResponse({"message": edit_refusal(ctx)}, status=403)
+    outcome = save_posted_section(request, ctx, section)
+    if outcome.conflict_url:
+        return JsonResponse(
+            {
+                "conflict_url": outcome.conflict_url,
+                "message": str(services.StaleVersion.message),
+            },
+            status=409,
+        )
+    if outcome.refusal is not None:
+        return JsonResponse({"message": str(outcome.refusal.message)}, status=403)
+    if outcome.errors:
+        return JsonResponse(
+            {
+                "errors": field_errors(outcome.errors),
+                "message": str(services.AnswersInvalid.message),
+            },
+            status=400,
+        )
+    return JsonResponse(
+        {
+            "version": outcome.response.version,
+            "saved_at": date_format(timezone.localtime(), "DATETIME_FORMAT"),
+        }
+    )
+
+
+def stored_conflict(request, ctx, section):
+    """(the editor's input as a QueryDict, ids of the questions a colleague changed), or None."""
+    stored = request.session.get(conflict_key(ctx, section))
+    if stored is None:
+        return None
+    if "post" not in stored:  # kept by an earlier version of this page: the input only
+        stored = {"post": stored, "changed": []}
+    post = QueryDict(mutable=True)
+    for key, items in stored["post"].items():
+        post.setlist(key, items)
+    return post, set(stored["changed"])
+
+
 @login_required
 @require_safe
 def conflict_page(request, pk, code, position):
-    """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet)."""
-    ctx = state_response(request, pk, code)
-    section = ctx.questionnaire.section_at(position)
-    if section is None:
-        raise Http404
-    stored = request.session.get(conflict_key(ctx, section))
-    if stored is None:
+    """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet);
+    the questions the colleague changed are highlighted."""
+    ctx, section = state_section(request, pk, code, position)
+    conflict = stored_conflict(request, ctx, section)
+    if conflict is None:
         return redirect(section_url(ctx.survey, ctx.state, section))
-    post = QueryDict(mutable=True)
-    for key, items in stored.items():
-        post.setlist(key, items)
+    post, changed = conflict
     raw, cleaned, _errors = read_section(section, post)
     rows = []
     for question in section.questions.all():
@@ -264,10 +326,13 @@ def conflict_page(request, pk, code, position):
                 "theirs": answer_values.display(question, theirs),
                 "yours": answer_values.display(question, yours),
                 "differs": not answer_values.same_value(question, theirs, yours),
+                "changed_by_colleague": question.pk in changed,
                 "answer": ctx.answers.get(question.pk),
             }
         )
-    views = question_views(section, ctx.questionnaire, raw, answers=ctx.answers)
+    views = question_views(
+        section, ctx.questionnaire, raw, answers=ctx.answers, changed_by_colleague=changed
+    )
     return render(
         request,
         "surveys/conflict.html",

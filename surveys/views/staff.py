@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from idm.models import MemberState, Region
 from surveys import services
 from surveys.exports import csv_response, xlsx_response
-from surveys.forms import AdoptThemeForm
-from surveys.models import Question, Response, Survey
+from surveys.forms import AdoptThemeForm, RegionForm
+from surveys.models import Response, Survey
 from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, focal_points_to_remind, theme_question
@@ -133,23 +133,23 @@ def results(request, pk):
         if survey is None:
             raise Http404
         raise PermissionDenied(_("The results of this survey are not public."))
-    region = request.GET.get("region", "")
-    if region not in Region.values:
-        region = ""
+    region_form = RegionForm(request.GET)
+    region = region_form.chosen_region()
     staff = request.user.has_perm("surveys.manage_survey", survey)
     survey_results = compute_results(survey, region=region, include_text_sources=staff)
     theme = theme_question(survey) if survey.kind == Survey.Kind.THEME_SELECTION else None
+    theme_year = default_theme_year(survey) if theme else None
     return render(
         request,
         "surveys/results.html",
         {
             "survey": survey,
             "results": survey_results,
-            "regions": Region.choices,
+            "region_form": region_form,
             "region": region,
             "theme_question": theme,
-            "theme_year": default_theme_year(survey) if theme else None,
-            "kinds": Question.Kind,
+            "theme_year": theme_year,
+            "adopt_form": AdoptThemeForm(initial={"year": theme_year}),
         },
     )
 

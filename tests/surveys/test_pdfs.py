@@ -27,11 +27,11 @@ def flat(text):
 
 
 def questionnaire_url(survey):
-    return reverse("surveys:questionnaire_pdf", args=[survey.pk])
+    return reverse("surveys:questionnaire-pdf", args=[survey.pk])
 
 
 def response_pdf_url(s, code="PH"):
-    return reverse("surveys:response_pdf", args=[s.survey.pk, code])
+    return reverse("surveys:response-pdf", args=[s.survey.pk, code])
 
 
 def test_blank_questionnaire_of_the_seeded_effectiveness_survey_has_every_question(client):

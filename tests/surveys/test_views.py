@@ -16,6 +16,10 @@ def section_url(s, state, position=1):
     return reverse("surveys:section", args=[s.survey.pk, state.code, position])
 
 
+def autosave_url(s, state, position=1):
+    return reverse("surveys:autosave", args=[s.survey.pk, state.code, position])
+
+
 def response_url(s, state):
     return reverse("surveys:response", args=[s.survey.pk, state.code])
 
@@ -143,8 +147,7 @@ def test_autosave_nul_in_text_returns_field_error(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
     response = client.post(
-        section_url(s, d.state, 2),
-        {"version": 0, f"q{s.long_text.pk}": "a\x00b", "autosave": "1"},
+        autosave_url(s, d.state, 2), {"version": 0, f"q{s.long_text.pk}": "a\x00b"}
     )
     assert response.status_code == 400
     assert response.json()["errors"] == {f"q{s.long_text.pk}": ["Null characters are not allowed."]}
@@ -154,14 +157,12 @@ def test_autosave_nul_in_text_returns_field_error(client):
 def test_autosave_returns_version_and_409_with_conflict_link(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
-    saved = client.post(section_url(s, d.state), {**section_post(s, 0), "autosave": "1"})
+    saved = client.post(autosave_url(s, d.state), section_post(s, 0))
     assert saved.status_code == 200 and saved.json()["version"] == 1
     client.force_login(d.focal_point)
     client.post(section_url(s, d.state), section_post(s, 1, **{f"q{s.yes_no.pk}": "no"}))
     client.force_login(d.contributor)
-    stale = client.post(
-        section_url(s, d.state), {**section_post(s, 1, **{f"q{s.single.pk}": ""}), "autosave": "1"}
-    )
+    stale = client.post(autosave_url(s, d.state), section_post(s, 1, **{f"q{s.single.pk}": ""}))
     assert stale.status_code == 409
     conflict_url = stale.json()["conflict_url"]
     assert conflict_url == reverse("surveys:conflict", args=[s.survey.pk, "PH", 1])
@@ -173,9 +174,7 @@ def test_autosave_returns_version_and_409_with_conflict_link(client):
 def test_autosave_invalid_returns_field_errors(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
-    response = client.post(
-        section_url(s, d.state, 2), {"version": 0, f"q{s.number.pk}": "-1", "autosave": "1"}
-    )
+    response = client.post(autosave_url(s, d.state, 2), {"version": 0, f"q{s.number.pk}": "-1"})
     assert response.status_code == 400
     assert response.json()["errors"] == {f"q{s.number.pk}": ["Enter a number of at least 0."]}
 

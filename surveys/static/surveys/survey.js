@@ -1,5 +1,6 @@
 /* Survey section pages: show or hide questions with a display condition, and save the draft in
- * the background. The page works fully without this file: the Save buttons post the form. */
+ * the background to the section's JSON endpoint (the form's data-autosave-url). The page works
+ * fully without this file: the Save buttons post the form. */
 (function () {
   "use strict";
 
@@ -57,9 +58,8 @@
     function save() {
       if (stopped) return;
       var data = new FormData(form);
-      data.append("autosave", "1");
       setStatus(form, form.dataset.msgSaving);
-      fetch(form.action, {
+      fetch(form.dataset.autosaveUrl, {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -101,6 +101,6 @@
   document.querySelectorAll("form.survey-form").forEach(function (form) {
     applyConditions(form);
     form.addEventListener("change", function () { applyConditions(form); });
-    if (form.dataset.autosave === "on") autosave(form);
+    if (form.dataset.autosaveUrl) autosave(form);
   });
 })();

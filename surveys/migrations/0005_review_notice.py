@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0003_survey_reminder_days'),
+        ('surveys', '0004_option_exclusive'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
