@@ -22,6 +22,19 @@ def print_css():
     return mark_safe(PRINT_CSS.read_text(encoding="utf-8"))
 
 
+def blank_question(question, questionnaire):
+    """One question as its type prints it, unanswered (`widget`: what the type's page widget
+    would show: its options, scale points or ranks)."""
+    kind = question_type(question)
+    return {
+        "number": questionnaire.numbers[question.pk],
+        "question": question,
+        "condition": condition_text(question, questionnaire),
+        "template": kind.print_template_name,
+        "widget": kind.widget_context(question, f"q{question.pk}", kind.empty_value(question)),
+    }
+
+
 def blank_questionnaire_context(questionnaire):
     """Every section and question (with its options and, for a conditional question, when to
     answer it), nothing filled in."""
@@ -32,16 +45,7 @@ def blank_questionnaire_context(questionnaire):
         "sections": [
             (
                 section,
-                [
-                    {
-                        "number": questionnaire.numbers[question.pk],
-                        "question": question,
-                        "condition": condition_text(question, questionnaire),
-                        "template": question_type(question).print_template_name,
-                        "rank_limit": answer_values.rank_limit(question),
-                    }
-                    for question in section.questions.all()
-                ],
+                [blank_question(question, questionnaire) for question in section.questions.all()],
             )
             for section in questionnaire.sections
         ],

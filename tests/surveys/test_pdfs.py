@@ -176,3 +176,21 @@ def test_overview_links_the_documents(client):
     assert questionnaire_url(s.survey) in content and response_pdf_url(s) not in content
     submitted(s, d)
     assert response_pdf_url(s) in client.get(overview).content.decode()
+
+
+def test_every_question_type_prints_on_the_blank_questionnaire():
+    from django.template.loader import get_template
+
+    from surveys.questions import all_types
+
+    names = [question_type.print_template_name for question_type in all_types()]
+    assert len(names) == len(Question.Kind.values)
+    for name in names:
+        assert get_template(name) is not None
+
+
+def test_document_and_review_paths():
+    assert reverse("surveys:questionnaire-pdf", args=[3]) == "/surveys/3/questionnaire.pdf"
+    assert reverse("surveys:response-pdf", args=[3, "PH"]) == "/surveys/3/PH/response.pdf"
+    assert reverse("surveys:review", args=[3, "PH"]) == "/surveys/3/PH/review/"
+    assert reverse("surveys:notify", args=[3, "PH"]) == "/surveys/3/PH/notify/"
