@@ -154,3 +154,8 @@ def test_draft_survey_seen_by_staff_only():
     assert StaffFactory().has_perm("surveys.view_survey", survey)
     assert not UserFactory().has_perm("surveys.view_survey", survey)
     assert not delegation().focal_point.has_perm("surveys.view_survey", survey)
+
+
+def test_anonymous_navigation_leads_to_the_public_survey_list(client):
+    content = client.get(reverse("home")).content.decode()
+    assert f'<a class="nav-link" href="{LIST}">Survey results</a>' in content
