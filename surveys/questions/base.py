@@ -85,9 +85,6 @@ class AnswerField(forms.Field):
     def prepare_value(self, value):
         return self.question_type.form_value(self.question, value)
 
-    def has_changed(self, initial, data):
-        return self.prepare_value(initial) != self.prepare_value(data)
-
 
 class QuestionWidget(forms.Widget):
     """The inputs of one question, rendered by its type's template."""
