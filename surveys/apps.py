@@ -7,6 +7,7 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Membership surveys")
 
     def ready(self):
+        import surveys.access  # noqa: F401  (registers the surveys.* permissions)
         from idm.reminders import register
         from surveys.evaluations.reminders import (
             send_due_evaluation_invitations,

@@ -162,10 +162,6 @@ class AdoptThemeForm(forms.Form):
     )
 
 
-class SubmitForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for reopening"),

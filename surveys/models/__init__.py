@@ -2,6 +2,7 @@
 
 from surveys.models.evaluations import EvaluationInvitation
 from surveys.models.i18n import localized
+from surveys.models.notices import ReviewNotice
 from surveys.models.responses import Answer, AnswerChoice, Response, ThemeAdoption
 from surveys.models.surveys import Option, Question, Section, Survey
 
@@ -12,6 +13,7 @@ __all__ = [
     "Option",
     "Question",
     "Response",
+    "ReviewNotice",
     "Section",
     "Survey",
     "ThemeAdoption",
