@@ -4,6 +4,7 @@ permissions (`perms.idm.staff`, `{% has_perm "surveys.respond" user ctx as … %
 would be a second permission layer that drifts from the first."""
 
 import re
+import sys
 from pathlib import Path
 
 from django.apps import apps
@@ -20,6 +21,7 @@ def project_templates():
         Path(config.path) / "templates"
         for config in apps.get_app_configs()
         if Path(config.path).resolve().is_relative_to(root)
+        and not Path(config.path).resolve().is_relative_to(Path(sys.prefix).resolve())
     ]
     return sorted(
         path

@@ -14,6 +14,7 @@ IDM_PHONE_SCREENSHOTS=<directory> saves a full-page screenshot of every page mea
 them); a failing page is always saved to test-artifacts/phone/.
 """
 
+import datetime
 import os
 import re
 import types
@@ -26,6 +27,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -33,7 +35,9 @@ from idm.models import Dialogue, MemberState, User
 from idm.models.delegations import hash_secret
 from idm.services.invitations import make_token
 from surveys import services as survey_services
-from surveys.models import Question, Response, Survey
+from surveys.evaluations.links import token_for
+from surveys.evaluations.services import invite_participant
+from surveys.models import EvaluationInvitation, Question, Response, Survey
 from tests.idm.factories import InvitationFactory
 from tests.workshops.factories import OpenEventFactory
 from workshops import services as workshops_services
@@ -78,6 +82,12 @@ EXCLUDED = {
     "surveys:reopen": POST_ONLY,
     "surveys:autosave": POST_ONLY + " (the background save answers JSON)",
     "funding:confirm-event": POST_ONLY + " (staff)",
+    "surveys:notify": POST_ONLY,
+    "surveys:response-pdf": NOT_A_PAGE,
+    "surveys:questionnaire-pdf": NOT_A_PAGE,
+    "surveys:create-evaluation": POST_ONLY + " (staff)",
+    "surveys:evaluation-invitations": STAFF_ONLY,
+    "surveys:event-evaluation": STAFF_ONLY,
     "surveys:remind": POST_ONLY + " (staff)",
     "surveys:adopt-theme": POST_ONLY + " (staff)",
     "two_factor": STAFF_ONLY + ": the second step of a staff login",
@@ -113,6 +123,7 @@ class World:
     invitation_token: str
     reset_uid: str
     reset_token: str
+    evaluation_token: str
 
 
 def build_world(settings):
@@ -143,6 +154,15 @@ def build_world(settings):
         member_state=state,
         user=delegate,
     )
+    # the demo workshop's evaluation, open (as after the event), and the participant's link
+    evaluation = Survey.objects.get(event__slug=DEMO_SLUG)
+    Survey.objects.filter(pk=evaluation.pk).update(
+        opens_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    invite_participant(survey=evaluation, registration=registration)
+    evaluation_token = token_for(
+        EvaluationInvitation.objects.get(survey=evaluation, registration=registration)
+    )
     return World(
         delegate=delegate,
         event_slug=DEMO_SLUG,
@@ -154,6 +174,7 @@ def build_world(settings):
         invitation_token=make_token(invitation, secret),
         reset_uid=urlsafe_base64_encode(force_bytes(reader.pk)),
         reset_token=default_token_generator.make_token(reader),
+        evaluation_token=evaluation_token,
     )
 
 
@@ -173,6 +194,7 @@ ROUTE_ARGUMENTS = {
     "surveys:results": {"pk": lambda w: w.closed_survey.pk},
     "workshops:withdraw-nomination": {"pk": lambda w: w.registration.pk},
     "funding:registration-sponsorship": {"pk": lambda w: w.registration.pk},
+    "surveys:evaluation": {"token": lambda w: w.evaluation_token},
     "password_reset_confirm": {
         "uidb64": lambda w: w.reset_uid,
         "token": lambda w: w.reset_token,

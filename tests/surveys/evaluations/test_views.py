@@ -178,7 +178,8 @@ def test_evaluation_results_delegate_refused_even_if_public_and_closed(client, e
     e.survey.save()
     client.force_login(DelegateFactory())
     page = client.get(f"/surveys/{e.survey.pk}/results/")
-    assert page.status_code == 403 and "Private" not in page.content.decode()
+    # Delegates do not see an event's evaluation at all: not found, like any survey not theirs.
+    assert page.status_code == 404 and "Private" not in page.content.decode()
 
 
 def test_evaluation_results_staff_see_answers_by_category_without_names(staff_client, e):
