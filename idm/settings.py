@@ -156,6 +156,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "idm.middleware.StaffSessionMiddleware",
     "idm.middleware.PreferredLanguageMiddleware",
+    # The API's language: ?lang= or Accept-Language, else English (after the line above).
+    "idm.middleware.ApiLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
