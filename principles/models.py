@@ -51,7 +51,7 @@ class PrincipleSet(EnglishOriginal, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} (IDM {self.dialogue.year})"
+        return _("%(title)s (IDM %(year)s)") % {"title": self.title, "year": self.dialogue.year}
 
 
 class PrincipleQuerySet(models.QuerySet):

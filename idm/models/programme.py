@@ -122,7 +122,7 @@ class Dialogue(EnglishOriginal, models.Model):
         ]
 
     def __str__(self):
-        return f"IDM {self.year}: {self.theme}"
+        return _("IDM %(year)s: %(theme)s") % {"year": self.year, "theme": self.theme}
 
 
 class DocumentQuerySet(models.QuerySet):
