@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from idm import exports
 from idm.models import MemberState, Region
 from idm.permissions import is_staff
 from surveys import services
@@ -19,7 +20,6 @@ from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
 from surveys.forms import AdoptThemeForm
 from surveys.models import Question, Response, Survey
-from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, theme_question
 from surveys.views.common import get_survey
@@ -165,9 +165,7 @@ def adopt_theme(request, pk):
 def export(request, pk, file_format):
     """All responses, one row each, one column per question (or option); ?lang=en|fr|es."""
     survey = get_survey(request, pk)
-    language = request.GET.get("lang") or current_language()
-    if language not in LANGUAGE_CODES:
-        language = "en"
+    language = exports.export_language(request)
     if file_format == "xlsx":
         return xlsx_response(survey, language=language)
     return csv_response(survey, language=language)
