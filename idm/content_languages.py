@@ -48,8 +48,3 @@ class EnglishOriginal:
     def save(self, *args, **kwargs):
         with translation.override(ORIGINAL_LANGUAGE):
             return super().save(*args, **kwargs)
-
-
-def side_by_side(name):
-    """One line of a back-office form: the English, French and Spanish fields of `name`."""
-    return tuple(language_fields(name))

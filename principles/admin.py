@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from idm.content_languages import language_fields, side_by_side
+from idm.admin.languages import LanguageColumns, side_by_side
+from idm.content_languages import language_fields
 from principles import services
 from principles.models import Principle, PrincipleSet, Topic
 
 
-class PrincipleInline(TranslationStackedInline):
+class PrincipleInline(LanguageColumns, TranslationStackedInline):
     model = Principle
     extra = 0
     fields = [
@@ -25,7 +26,7 @@ class PrincipleInline(TranslationStackedInline):
 
 
 @admin.register(PrincipleSet)
-class PrincipleSetAdmin(TranslationAdmin):
+class PrincipleSetAdmin(LanguageColumns, TranslationAdmin):
     """A set of principles; its texts (and its principles') in English, French and Spanish
     side by side."""
 
@@ -45,7 +46,7 @@ class PrincipleSetAdmin(TranslationAdmin):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class PrincipleAdmin(LanguageColumns, TranslationAdmin, SimpleHistoryAdmin):
     """A principle; its headline and body in English, French and Spanish side by side."""
 
     list_display = ["label", "headline", "principle_set", "order"]
@@ -69,7 +70,7 @@ class PrincipleAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(LanguageColumns, TranslationAdmin):
     """A topic; its name in English, French and Spanish side by side."""
 
     list_display = ["name", "slug", "principle_count"]

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from idm.admin.languages import LanguageColumns, side_by_side
 from idm.admin.programme import DialogueAdmin as CoreDialogueAdmin
-from idm.content_languages import language_fields, side_by_side
+from idm.content_languages import language_fields
 from idm.models import Dialogue
 from workshops import services
 from workshops.models import (
@@ -60,7 +61,7 @@ class CategoryQuotaInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class EventAdmin(LanguageColumns, TranslationAdmin, SimpleHistoryAdmin):
     """An event; its title and description in English, French and Spanish side by side."""
 
     list_display = [
@@ -148,7 +149,7 @@ class EventAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(LanguageColumns, TranslationAdmin):
     """An agenda item; its title and description in English, French and Spanish side by side."""
 
     list_display = ["title", "event", "order", "date", "starts_at", "ends_at", "kind"]

@@ -1,21 +1,25 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
-from idm.content_languages import language_fields, side_by_side
+from idm.admin.languages import LanguageColumns, side_by_side
+from idm.content_languages import language_fields
 from idm.models import Dialogue, Document
 from idm.services import delete_document, save_document
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(admin.TabularInline):
+    """The year's documents, English title only (the row is wide already): the French and
+    Spanish titles are edited on the document's own page (its change link)."""
+
     model = Document
     extra = 0
     fields = [
         "symbol",
         "revision",
         "addendum",
-        "title",
+        "title_en",
         "kind",
         "language",
         "status",
@@ -26,7 +30,7 @@ class DocumentInline(TranslationTabularInline):
 
 
 @admin.register(Dialogue)
-class DialogueAdmin(TranslationAdmin):
+class DialogueAdmin(LanguageColumns, TranslationAdmin):
     """A dialogue year; its texts in English, French and Spanish side by side."""
 
     list_display = ["year", "theme", "document_count"]
@@ -64,7 +68,7 @@ class DialogueAdmin(TranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(LanguageColumns, TranslationAdmin):
     """A document in one language (`language`); its title and description can be given in the
     portal's three languages, for the pages that list it."""
 
