@@ -103,7 +103,7 @@ class ApiLanguageMiddleware:
     """The API answers in one language chosen by the request alone (`?lang=`, else
     Accept-Language, else English): never a page's language cookie or a person's last
     language, so that the same request always gets the same answer. Runs after
-    PreferredLanguageMiddleware (an API call does not change the emails' language)."""
+    PreferredLanguageMiddleware: `?lang=` does not change the language of a person's emails."""
 
     def __init__(self, get_response):
         self.get_response = get_response
