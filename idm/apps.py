@@ -9,7 +9,12 @@ class IdmConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         import idm.permissions  # noqa: F401  (registers the idm.* permissions)
+        from idm.search import add_sqlite_functions
+
+        connection_created.connect(add_sqlite_functions, dispatch_uid="idm-sqlite-functions")
 
 
 class IdmAdminConfig(admin_apps.AdminConfig):

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from idm import exports
+from idm.countries import localized_country_name
 from idm.models import Region
 from surveys import values as answer_values
 from surveys.models import Answer, Response, localized
@@ -57,7 +58,7 @@ class Columns:
         )
         row = [
             state.code if state else "",
-            state.name if state else "",
+            localized_country_name(state.name, self.language) if state else "",
             self.region_labels.get(state.region, "") if state else "",
             self.status_labels[response.status],
             response.version,
@@ -100,7 +101,9 @@ def lazy_table(survey, language):
 
 
 def csv_response(survey, *, language):
-    return exports.csv_response(lazy_table(survey, language), filename=filename(survey, "csv"))
+    return exports.csv_response(
+        lazy_table(survey, language), filename=filename(survey, "csv"), language=language
+    )
 
 
 def xlsx_response(survey, *, language):
@@ -109,4 +112,5 @@ def xlsx_response(survey, *, language):
         table(survey, columns),
         filename=filename(survey, "xlsx"),
         sheet_title=columns.sheet_title,
+        language=language,
     )

@@ -13,11 +13,12 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """A page requested in French or Spanish leaves its language active in the test's thread
-    (LocaleMiddleware activates it and nothing deactivates it): every test starts in the
-    default language, whatever the test before it asked for."""
-    translation.deactivate()
+def _english_to_start():
+    """Every test starts in English: a request in another language leaves that language
+    active in the thread (LocaleMiddleware activates it and nothing deactivates it), and
+    content written through the original field names (`title=`) goes to the active language's
+    column."""
+    translation.activate("en")
     yield
     translation.deactivate()
 

@@ -91,17 +91,19 @@ def adopt_winning_theme(*, survey, actor, year=None):
     if winner is None:
         raise ThemeAdoptionRefused(ThemeAdoptionRefused.no_answers)
     year = year or default_theme_year(survey)
-    theme = winner.option.text_en
     dialogue = Dialogue.objects.select_for_update().filter(year=year).first()
-    previous = dialogue.theme if dialogue else ""
+    previous = dialogue.theme_en if dialogue else ""
     if dialogue is None:
         dialogue = Dialogue(year=year)
-    dialogue.theme = theme
-    dialogue.theme_selection = (
+    # The theme in each language the option has (the dialogue's texts are translated fields).
+    for language in ("en", "fr", "es"):
+        setattr(dialogue, f"theme_{language}", getattr(winner.option, f"text_{language}") or None)
+    dialogue.theme_selection_en = (
         f"Selected by the membership through the survey “{survey.title_en}”: ranked first by "
         f"Borda count ({winner.borda} points from {result.answered} official responses of "
         f"member states); adopted on {timezone.localdate():%d %B %Y}."
     )
+    dialogue.theme_selection_fr = dialogue.theme_selection_es = None  # written in English only
     dialogue.full_clean()
     dialogue.save()
     adoption = ThemeAdoption(

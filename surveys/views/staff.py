@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from idm import exports
 from idm.models import MemberState, Region
 from surveys import services
 from surveys.exports import csv_response, xlsx_response
 from surveys.forms import AdoptThemeForm, CategoryForm, RegionForm
 from surveys.models import Response, Survey
-from surveys.models.i18n import LANGUAGE_CODES, current_language
 from surveys.results import compute_results
 from surveys.services.staff import default_theme_year, focal_points_to_remind, theme_question
 from surveys.views.common import get_survey, visible_surveys
@@ -195,9 +195,7 @@ def adopt_theme(request, pk):
 def export(request, pk, file_format):
     """All responses, one row each, one column per question (or option); ?lang=en|fr|es."""
     survey = get_survey(request, pk)
-    language = request.GET.get("lang") or current_language()
-    if language not in LANGUAGE_CODES:
-        language = "en"
+    language = exports.export_language(request)
     if file_format == "xlsx":
         return xlsx_response(survey, language=language)
     return csv_response(survey, language=language)

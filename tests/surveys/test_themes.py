@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from idm.models import Dialogue
 from surveys import services
@@ -87,3 +88,22 @@ def test_adopt_theme_malformed_year_refused_with_message(staff_client, year):
     assert refused.status_code == 200
     assert "Enter a dialogue year between 2001 and 2100." in refused.content.decode()
     assert not ThemeAdoption.objects.exists()
+
+
+def test_adopt_theme_in_french_writes_each_language_of_the_option():
+    """Staff working in French adopt the theme: English stays the original, and the option's
+    French and Spanish texts become the dialogue's."""
+    survey, options = theme_survey()
+    options[0].text_fr = "Droits de l’homme et migration"
+    options[0].save()
+    with translation.override("fr"):
+        services.adopt_winning_theme(survey=survey, actor=StaffFactory())
+        dialogue = Dialogue.objects.get(year=2009)
+        assert dialogue.theme == "Droits de l’homme et migration"
+    assert (dialogue.theme_en, dialogue.theme_fr, dialogue.theme_es) == (
+        "Human Rights and Migration",
+        "Droits de l’homme et migration",
+        None,
+    )
+    assert dialogue.theme_selection_en.startswith("Selected by the membership")
+    assert Dialogue.objects.filter(year=2009, theme="Human Rights and Migration").exists()
