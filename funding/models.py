@@ -174,7 +174,8 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.donor} · {self.amount} {self.currency} · IDM {self.dialogue.year}"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{self.donor} · {self.amount} {self.currency} · {year}"
 
     def clean(self):
         super().clean()
@@ -315,7 +316,8 @@ class ProgrammeBudget(models.Model):
         ]
 
     def __str__(self):
-        return f"IDM {self.dialogue.year}: {self.amount_usd} USD"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{year}: {self.amount_usd} USD"
 
 
 class SponsorshipEligibility(models.Model):
@@ -351,7 +353,8 @@ class SponsorshipEligibility(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.member_state} · IDM {self.dialogue.year}"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{self.member_state} · {year}"
 
 
 class Sponsorship(models.Model):

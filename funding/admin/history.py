@@ -39,7 +39,7 @@ def year_of(path):
         dialogue = obj
         for name in path.split("__"):
             dialogue = getattr(dialogue, name)
-        return f"IDM {dialogue.year}"
+        return _("IDM %(year)s") % {"year": dialogue.year}
 
     column.short_description = _lazy("dialogue year")
     column.admin_order_field = f"{path}__year"
