@@ -5,15 +5,17 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
 event's budget is that event's surplus, and unearmarked money no event needs is the year's
 unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
-from four queries whatever the number of events. Each event also records which contribution
-paid how much of it (`shares`): what a donor statement shows.
+from five queries whatever the number of events. Each event also records which contribution
+paid how much of it (`shares`): what a donor statement shows. The budget lines and the approved
+sponsorships per event and region come with it, so that the reports need no query of their own
+for them.
 """
 
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from funding.currencies import REPORTING_CURRENCY
@@ -76,6 +78,7 @@ class EventFunding:
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
     shares: list = field(default_factory=list)  # ContributionShare: whose money funds it
+    budget_lines: list = field(default_factory=list)  # BudgetLine rows, by category
 
     @property
     def funded(self):
@@ -121,6 +124,13 @@ class YearFunding:
     unearmarked_total: Decimal = ZERO
     unearmarked_balance: Decimal = ZERO  # unearmarked money no event needs (surplus)
     stranded: Decimal = ZERO  # earmarked to an event since cancelled
+    # Approved sponsorships per event and region of the participant's state (None: an
+    # organization's participant): {"event", "region", "count", "amount_usd"} rows.
+    sponsorships: list = field(default_factory=list)
+
+    @property
+    def has_demo_budget_lines(self):
+        return any(line.is_demo for item in self.events for line in item.budget_lines)
 
     def for_event(self, event):
         for item in self.events:
@@ -181,23 +191,29 @@ def allocate(dialogue):
     result = [EventFunding(event=event) for event in events]
     by_pk = {item.event.pk: item for item in result}
 
-    for row in BudgetLine.objects.filter(event__in=events).values(
-        "event", "category", "amount_usd"
-    ):
-        item = by_pk[row["event"]]
-        item.budget += row["amount_usd"]
-        if row["category"] == BudgetLine.Category.SPONSORED_PARTICIPANTS:
-            item.sponsorship_budget += row["amount_usd"]
+    for line in BudgetLine.objects.filter(event__in=events).order_by("category", "pk"):
+        item = by_pk[line.event_id]
+        item.budget_lines.append(line)
+        item.budget += line.amount_usd
+        if line.category == BudgetLine.Category.SPONSORED_PARTICIPANTS:
+            item.sponsorship_budget += line.amount_usd
 
-    spent = (
-        Sponsorship.objects.filter(
+    sponsorships = [
+        {
+            "event": row["registration__event"],
+            "region": row["registration__member_state__region"],
+            "count": row["count"],
+            "amount_usd": row["amount"] or ZERO,
+        }
+        for row in Sponsorship.objects.filter(
             registration__event__in=events, status=Sponsorship.Status.APPROVED
         )
-        .values("registration__event")
-        .annotate(total=Sum("amount_usd"))
-    )
-    for row in spent:
-        by_pk[row["registration__event"]].spent_on_sponsorships = row["total"] or ZERO
+        .values("registration__event", "registration__member_state__region")
+        .annotate(count=Count("pk"), amount=Sum("amount_usd"))
+        .order_by()
+    ]
+    for row in sponsorships:
+        by_pk[row["event"]].spent_on_sponsorships += row["amount_usd"]
 
     contributions = list(
         Contribution.objects.filter(dialogue=dialogue).select_related(
@@ -264,6 +280,7 @@ def allocate(dialogue):
         unearmarked_total=unearmarked_total,
         unearmarked_balance=sum((rest for _contribution, rest in pool), ZERO),
         stranded=stranded,
+        sponsorships=sponsorships,
     )
 
 

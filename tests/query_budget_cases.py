@@ -28,6 +28,7 @@ from tests.funding.factories import (
     BudgetLineFactory,
     ContributionFactory,
     OrganizationDonorFactory,
+    ProgrammeBudgetFactory,
     SponsorshipFactory,
 )
 from tests.idm.factories import InvitationFactory
@@ -287,6 +288,8 @@ def funding_year(world):
         donor=OrganizationDonorFactory(name="Big Foundation"),
         amount=Decimal("10000000.00"),
     )
+    budget = ProgrammeBudgetFactory(dialogue=dialogue)
+    budget.documents.add(DocumentFactory(dialogue=dialogue, title="Programme budget"))
     return contribution
 
 
