@@ -1,9 +1,10 @@
 """What the secretariat's funding reports show, computed once for the page, the chart, the
 spreadsheets, the donor statements and the event reports.
 
-Every money figure comes from THE allocation (`funding.allocation.allocate`), which also reads
-the budget lines and the sponsorships per region; the reports only add the programme budget, so their
-number of queries does not grow with the number of events, contributions or participants.
+Every money figure comes from THE allocation (`funding.allocation.allocate`), which also
+reads the budget lines and the sponsorships per region; the reports only add the programme
+budget, so their number of queries does not grow with the number of events, contributions
+or participants.
 """
 
 from dataclasses import dataclass, field
@@ -103,9 +104,10 @@ class YearReport:
 
 def year_report(dialogue):
     funding = allocate(dialogue)
-    programme_budget = (
-        ProgrammeBudget.objects.filter(dialogue=dialogue).prefetch_related("documents").first()
-    )
+    try:  # read with the dialogue where the caller selected it (the report's views do)
+        programme_budget = dialogue.programme_budget
+    except ProgrammeBudget.DoesNotExist:
+        programme_budget = None
     demo = (
         programme_budget is not None and programme_budget.is_demo
     ) or funding.has_demo_budget_lines

@@ -27,8 +27,10 @@ class SessionStore(DatabaseSessionStore):
         obj = self.create_model_instance(self._get_session())
         using = router.db_for_write(self.model, instance=obj)
         try:
-            updated = self.model._default_manager.using(using).filter(pk=obj.pk).update(
-                session_data=obj.session_data, expire_date=obj.expire_date
+            updated = (
+                self.model._default_manager.using(using)
+                .filter(pk=obj.pk)
+                .update(session_data=obj.session_data, expire_date=obj.expire_date)
             )
         except DatabaseError as error:
             raise UpdateError from error

@@ -14,9 +14,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from funding.models import Contribution, Sponsorship
-from idm.models import Document, MemberState
 from surveys import services as survey_services
-from surveys.models import Question, Response
+from surveys.models import Question
 from tests.factories import (
     DelegateFactory,
     DialogueFactory,
@@ -99,9 +98,7 @@ def add_event_and_document(world, n):
 
 def add_document(world, n):
     # The register shows 25 editions a page, by symbol: row 30 sorts first ("IC/2099/A70").
-    DocumentFactory(
-        dialogue=DialogueFactory(year=2098), title=row(n), symbol=f"IC/2099/A{100 - n}"
-    )
+    DocumentFactory(dialogue=DialogueFactory(year=2098), title=row(n), symbol=f"IC/2099/A{100 - n}")
 
 
 def add_dialogue(world, n):
@@ -247,7 +244,9 @@ def add_answering_state(world, n):
     """A member state (of its own region name) whose delegate answered the question."""
     survey, question = world.parent
     state = MemberStateFactory(name=f"State of {row(n)}")
-    answering_state(survey, question, state, f"Answer of {row(n)}", DelegateFactory(member_state=state))
+    answering_state(
+        survey, question, state, f"Answer of {row(n)}", DelegateFactory(member_state=state)
+    )
 
 
 def add_answered_question(world, n):
@@ -275,7 +274,9 @@ def add_section_with_answer(world, n):
 
 def add_question_to_section(world, n):
     section = world.parent.sections.get_or_create(position=1, defaults={"title_en": "Only"})[0]
-    QuestionFactory(section=section, position=n, kind=Question.Kind.SHORT_TEXT, text_en=f"{row(n)}?")
+    QuestionFactory(
+        section=section, position=n, kind=Question.Kind.SHORT_TEXT, text_en=f"{row(n)}?"
+    )
 
 
 # --- funding ----------------------------------------------------------------------------------
@@ -477,6 +478,30 @@ PAGES = {
     ),
 }
 
+# Staff pages above the budget of 10, with their bound (still the same at 1 and 30 rows). A
+# staff request costs 4 before the view runs: session, user, two-factor device, and the
+# session's idle expiry moved forward (an UPDATE). Bringing these under 10 means merging
+# aggregate queries of the allocation or of the results engine (see the report of issue 14).
+OVER_BUDGET = {
+    "funding:report": (
+        11,
+        "allocation (events, budget lines, sponsorships, contributions, allocations by hand), "
+        "the dialogue with its programme budget and the budget's documents",
+    ),
+    "funding:event-report": (
+        13,
+        "the year's allocation (5) for the event's share, its documents, sponsored "
+        "participants and registration counts",
+    ),
+    "surveys:results": (
+        16,
+        "questionnaire (4) and seven aggregates (responses, answered, choices, number "
+        "statistics, number distribution, yes/no, texts)",
+    ),
+    "surveys:csv": (12, "questionnaire (4), then responses, answers, choices per chunk"),
+    "surveys:xlsx": (12, "questionnaire (4), then responses, answers, choices per chunk"),
+}
+
 NOT_A_LIST = {
     "healthz": "health check: one query",
     "readyz": "readiness check",
@@ -574,7 +599,9 @@ def api_survey(world, n):
 def api_response(world, n):
     survey, question = world.parent
     state = MemberStateFactory(name=row(n))
-    answering_state(survey, question, state, f"Answer of {row(n)}", DelegateFactory(member_state=state))
+    answering_state(
+        survey, question, state, f"Answer of {row(n)}", DelegateFactory(member_state=state)
+    )
     return f"Answer of {row(n)}"
 
 
@@ -589,18 +616,3 @@ ENDPOINTS = {
     "/api/v1/surveys/": Endpoint(ANONYMOUS, nothing, api_survey),
     "/api/v1/responses/": Endpoint(STAFF, one_question_survey, api_response),
 }
-
-__all__ = [
-    "ANONYMOUS",
-    "DELEGATE",
-    "ENDPOINTS",
-    "FOCAL_POINT",
-    "NOT_A_LIST",
-    "PAGES",
-    "STAFF",
-    "Document",
-    "MemberState",
-    "Response",
-    "World",
-    "row",
-]

@@ -9,7 +9,7 @@ first). The public page, the staff page, the PDF and the exports all call `proto
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from idm.collation import collation_key
