@@ -5,7 +5,8 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
 event's budget is that event's surplus, and unearmarked money no event needs is the year's
 unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
-from five queries whatever the number of events. Each event also records which contribution
+from five queries whatever the number of events (events, budget lines, sponsorships per event
+and region, contributions, allocations by hand). Each event also records which contribution
 paid how much of it (`shares`): what a donor statement shows. The budget lines and the approved
 sponsorships per event and region come with it, so that the reports need no query of their own
 for them.
@@ -78,6 +79,9 @@ class EventFunding:
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
     shares: list = field(default_factory=list)  # ContributionShare: whose money funds it
+    # (Contribution, USD) put on this event by hand from unearmarked money
+    allocations_by_hand: list = field(default_factory=list)
+    demo_budget: bool = False  # some budget line is a demo figure (the seed's)
     budget_lines: list = field(default_factory=list)  # BudgetLine rows, by category
 
     @property
@@ -130,7 +134,7 @@ class YearFunding:
 
     @property
     def has_demo_budget_lines(self):
-        return any(line.is_demo for item in self.events for line in item.budget_lines)
+        return any(item.demo_budget for item in self.events)
 
     def for_event(self, event):
         for item in self.events:
@@ -195,6 +199,7 @@ def allocate(dialogue):
         item = by_pk[line.event_id]
         item.budget_lines.append(line)
         item.budget += line.amount_usd
+        item.demo_budget = item.demo_budget or line.is_demo
         if line.category == BudgetLine.Category.SPONSORED_PARTICIPANTS:
             item.sponsorship_budget += line.amount_usd
 
@@ -235,6 +240,9 @@ def allocate(dialogue):
                 allocation.amount_usd,
                 ShareKind.BY_HAND,
             )
+        )
+        item.allocations_by_hand.append(
+            (contribution_of[allocation.contribution_id], allocation.amount_usd)
         )
 
     pool = deque()  # [contribution, USD not yet allocated], first pledged first

@@ -300,7 +300,7 @@ class ProgrammeBudget(models.Model):
     )
     is_demo = models.BooleanField(_("demo figure"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[documents])
 
     class Meta:
         ordering = ["-dialogue__year"]
@@ -430,3 +430,19 @@ class Sponsorship(models.Model):
 
     def __str__(self):
         return f"{self.registration} · {self.get_status_display()}"
+
+    @property
+    def is_approved(self):
+        """IOM pays this participation (workshops reads it through `registration.sponsorship`
+        for the staff list, badges and exports, without importing this app)."""
+        return self.status == self.Status.APPROVED
+
+
+class EventBudget(Event):
+    """An event seen from the funding side: its budget lines (the back office's "event
+    budgets"; the event itself is edited in the programme)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("event budget")
+        verbose_name_plural = _("event budgets")

@@ -452,6 +452,11 @@ SPECTACULAR_SETTINGS = {
         "EventStatusEnum": "workshops.models.events.Event.Status",
         "SessionKindEnum": "workshops.models.events.Session.Kind",
         "RegistrationStatusEnum": "workshops.models.registrations.Registration.Status",
+        # The registrations' name before budget lines had a category too (clients use it).
+        "CategoryEnum": "workshops.models.registrations.Registration.Category",
+        "BudgetLineCategoryEnum": "funding.models.BudgetLine.Category",
+        "ContributionStatusEnum": "funding.models.Contribution.Status",
+        "DonorKindEnum": "funding.models.Donor.Kind",
     },
 }
 

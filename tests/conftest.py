@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 
@@ -9,6 +10,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A page requested in French or Spanish leaves its language active in the test's thread
+    (LocaleMiddleware activates it and nothing deactivates it): every test starts in the
+    default language, whatever the test before it asked for."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

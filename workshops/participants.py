@@ -77,8 +77,17 @@ def public_participants(event):
 
 
 def all_participants(event):
-    """Every registration of the event, whatever its status: the staff's list."""
-    return event.registrations.select_related("nominated_by", "checked_in_by")
+    """Every registration of the event, whatever its status: the staff's list (with the
+    funding app's sponsorship of each, read through the reverse relation, in the same query)."""
+    return event.registrations.select_related("nominated_by", "checked_in_by", "sponsorship")
+
+
+def is_sponsored(registration):
+    """IOM pays this participation: the funding app approved its sponsorship. Read through the
+    reverse one-to-one `sponsorship` (select it with the registration to keep lists to one
+    query); workshops never imports funding."""
+    sponsorship = getattr(registration, "sponsorship", None)
+    return bool(sponsorship is not None and sponsorship.is_approved)
 
 
 def heading_of(registration):

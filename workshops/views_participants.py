@@ -113,7 +113,7 @@ def badges_pdf(request, slug):
     event = event_or_404(slug)
     expected = event.registrations.filter(
         status__in=PUBLIC_STATUSES, participation=Registration.Participation.IN_PERSON
-    )
+    ).select_related("sponsorship")
     badges = [badge_of(registration) for registration in in_protocol_order(expected)]
     return pdf_response(
         request,

@@ -248,7 +248,8 @@ class Document(models.Model):
 
     @property
     def href(self):
-        """Where a reader gets the document: the uploaded file, else the link."""
-        if self.file and self.pk:
+        """Where a reader gets the document: the uploaded file, else the link. The file of a
+        forthcoming document is not served yet (document_file refuses it): no link to it."""
+        if self.file and self.pk and self.status == self.Status.PUBLISHED:
             return reverse("document-file", args=[self.pk])
         return self.url

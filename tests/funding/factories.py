@@ -26,6 +26,9 @@ class OrganizationDonorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Foundation {n}")
 
 
+DonorFactory = OrganizationDonorFactory
+
+
 class StateDonorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Donor

@@ -116,7 +116,7 @@ def test_admin_registration_list_filters_by_status(staff_client):
 
 
 def test_admin_event_status_action(staff_client):
-    event = EventFactory(status=Event.Status.SUBJECT_TO_FUNDING)
+    event = EventFactory(status=Event.Status.PROPOSED)
     staff_client.post(
         reverse("admin:workshops_event_changelist"),
         {"action": "mark_confirmed", "_selected_action": [event.pk]},

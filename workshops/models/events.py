@@ -90,8 +90,11 @@ class Event(models.Model):
         OTHER = "other", _("Other event")
 
     class Status(models.TextChoices):
+        """The event's planning status, set by staff. Whether it is funded ("subject to
+        available funding" or "funded") is not typed here: the funding app computes it from
+        the budgets and contributions, and staff confirm a funded event."""
+
         PROPOSED = "proposed", _("Proposed")
-        SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to available funding")
         CONFIRMED = "confirmed", _("Confirmed")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")

@@ -46,7 +46,7 @@ def test_schema_request_bodies_json_only_multipart_for_document_uploads(schema):
         for method, path, operation in operations(schema)
         if "requestBody" in operation
     }
-    assert len(content_types) == 14
+    assert len(content_types) == 20
     for operation, types in content_types.items():
         expected = ["multipart/form-data"] if operation in DOCUMENT_WRITES else ["application/json"]
         assert types == expected, operation
