@@ -5,18 +5,19 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
 event's budget is that event's surplus, and unearmarked money no event needs is the year's
 unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
-from five queries whatever the number of events (events, budget lines, sponsorships per event
-and region, contributions, allocations by hand). Each event also records which contribution
-paid how much of it (`shares`): what a donor statement shows. The budget lines and the approved
-sponsorships per event and region come with it, so that the reports need no query of their own
-for them.
+from four queries whatever the number of events (events with their budget lines' totals,
+sponsorships per event and region, contributions, allocations by hand). Each event also
+records which contribution paid how much of it (`shares`): what a donor statement shows. The
+approved sponsorships per event and region come with it, so that the reports need no query of
+their own for them.
 """
 
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, DecimalField, Exists, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from funding.currencies import REPORTING_CURRENCY
@@ -82,7 +83,6 @@ class EventFunding:
     # (Contribution, USD) put on this event by hand from unearmarked money
     allocations_by_hand: list = field(default_factory=list)
     demo_budget: bool = False  # some budget line is a demo figure (the seed's)
-    budget_lines: list = field(default_factory=list)  # BudgetLine rows, by category
 
     @property
     def funded(self):
@@ -185,23 +185,39 @@ class YearFunding:
         return contribution.amount_usd - used
 
 
+def lines_total(lines):
+    """The sum of the budget `lines` of each event (a subquery of the events' query): zero
+    without a line."""
+    money = DecimalField(max_digits=14, decimal_places=2)
+    total = lines.annotate(total=Sum("amount_usd")).values("total")[:1]
+    return Coalesce(Subquery(total, output_field=money), Value(ZERO), output_field=money)
+
+
 def allocate(dialogue):
     """The funding of every (not cancelled) event of `dialogue`'s year, in date order."""
+    lines = BudgetLine.objects.filter(event=OuterRef("pk")).order_by().values("event")
     events = list(
         Event.objects.filter(dialogue=dialogue)
         .exclude(status=Event.Status.CANCELLED)
         .in_calendar_order()
+        .annotate(
+            funding_budget=lines_total(lines),
+            funding_sponsorship_budget=lines_total(
+                lines.filter(category=BudgetLine.Category.SPONSORED_PARTICIPANTS)
+            ),
+            funding_demo_budget=Exists(lines.filter(is_demo=True)),
+        )
     )
-    result = [EventFunding(event=event) for event in events]
+    result = [
+        EventFunding(
+            event=event,
+            budget=event.funding_budget,
+            sponsorship_budget=event.funding_sponsorship_budget,
+            demo_budget=event.funding_demo_budget,
+        )
+        for event in events
+    ]
     by_pk = {item.event.pk: item for item in result}
-
-    for line in BudgetLine.objects.filter(event__in=events).order_by("category", "pk"):
-        item = by_pk[line.event_id]
-        item.budget_lines.append(line)
-        item.budget += line.amount_usd
-        item.demo_budget = item.demo_budget or line.is_demo
-        if line.category == BudgetLine.Category.SPONSORED_PARTICIPANTS:
-            item.sponsorship_budget += line.amount_usd
 
     sponsorships = [
         {

@@ -82,9 +82,6 @@ def event_report(event):
     funding = None
     if event.status != event.Status.CANCELLED:
         funding = allocate(event.dialogue).for_event(event)
-        budget_lines = funding.budget_lines
-    else:  # a cancelled event has no place in its year's allocation
-        budget_lines = list(BudgetLine.objects.filter(event=event).order_by("category", "pk"))
     sponsored = approved_sponsorships(event)
     counts = registration_counts(event)
     return EventReport(
@@ -94,5 +91,5 @@ def event_report(event):
         sponsored=sponsored,
         sponsored_regions=regions_of(sponsored),
         funding=funding,
-        budget_lines=budget_lines,
+        budget_lines=list(BudgetLine.objects.filter(event=event).order_by("category")),
     )
