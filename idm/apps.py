@@ -8,6 +8,9 @@ class IdmConfig(AppConfig):
     verbose_name = _("Programme core")
     default = True
 
+    def ready(self):
+        import idm.permissions  # noqa: F401  (registers the idm.* permissions)
+
 
 class IdmAdminConfig(admin_apps.AdminConfig):
     """The Django admin, served by our own site: staff only, and only after two-factor login."""

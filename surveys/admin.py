@@ -7,7 +7,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from surveys.models import Option, Question, Response, Section, Survey, ThemeAdoption
+from surveys.models import (
+    EvaluationInvitation,
+    Option,
+    Question,
+    Response,
+    Section,
+    Survey,
+    ThemeAdoption,
+)
 from surveys.questions import kinds_where
 
 LOCKED_MESSAGE = _(
@@ -59,8 +67,23 @@ class SurveyAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "status", "audience", "results_public"]
     search_fields = ["title_en", "title_fr", "title_es"]
     inlines = [SectionInline]
+    readonly_fields = ["audience"]  # follows the kind
+    autocomplete_fields = ["event"]
     fieldsets = [
-        (None, {"fields": ["title_en", "title_fr", "title_es", "kind", "dialogue", "audience"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title_en",
+                    "title_fr",
+                    "title_es",
+                    "kind",
+                    "dialogue",
+                    "event",
+                    "audience",
+                ]
+            },
+        ),
         (_("Introduction"), {"fields": ["intro_en", "intro_fr", "intro_es"]}),
         (
             _("Schedule"),
@@ -175,7 +198,7 @@ class ResponseAdmin(SimpleHistoryAdmin):
     readonly_fields = [
         "survey",
         "member_state",
-        "respondent_key",
+        "registration",
         "status",
         "version",
         "updated_by",
@@ -206,4 +229,26 @@ class ThemeAdoptionAdmin(SimpleHistoryAdmin):
     readonly_fields = [f.name for f in ThemeAdoption._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(EvaluationInvitation)
+class EvaluationInvitationAdmin(admin.ModelAdmin):
+    """Who was invited to evaluate which event, and when (staff send invitations from the
+    event's evaluation page; the personal links are never shown here)."""
+
+    list_display = ["registration", "survey", "invited_at", "invited_by"]
+    list_filter = ["survey"]
+    list_select_related = ["registration", "survey", "invited_by"]
+    search_fields = ["registration__name", "registration__email"]
+    fields = ["survey", "registration", "invited_at", "invited_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

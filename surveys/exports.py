@@ -52,10 +52,12 @@ class Columns:
 
     def row(self, response):
         answers = {answer.question_id: answer for answer in response.answers.all()}
-        state = response.member_state
+        state = response.member_state or (
+            response.registration.member_state if response.registration_id else None
+        )
         row = [
             state.code if state else "",
-            state.name if state else response.respondent_key,
+            state.name if state else "",
             self.region_labels.get(state.region, "") if state else "",
             self.status_labels[response.status],
             response.version,
@@ -74,7 +76,7 @@ def responses_of(survey):
     answers = Answer.objects.prefetch_related("choices")
     return (
         Response.objects.filter(survey=survey)
-        .select_related("member_state", "submitted_by")
+        .select_related("member_state", "registration__member_state", "submitted_by")
         .prefetch_related(Prefetch("answers", queryset=answers))
         .order_by("member_state__name", "pk")
         .iterator(chunk_size=CHUNK)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from idm.models import Region
 from surveys.questions import question_type
+from workshops.models import Registration
 
 
 def field_name(question, option=None):
@@ -161,10 +162,6 @@ class AdoptThemeForm(forms.Form):
     )
 
 
-class SubmitForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for reopening"),
@@ -185,3 +182,16 @@ class RegionForm(forms.Form):
 
     def chosen_region(self):
         return self.cleaned_data["region"] if self.is_valid() else ""
+
+
+class CategoryForm(forms.Form):
+    """An event evaluation's results filter: one category of participants, or all."""
+
+    category = forms.ChoiceField(
+        label=_("Participants' category"),
+        required=False,
+        choices=[("", _("All categories")), *Registration.Category.choices],
+    )
+
+    def chosen_category(self):
+        return self.cleaned_data["category"] if self.is_valid() else ""

@@ -23,6 +23,7 @@ from surveys.questions.aggregates import (
 )
 from surveys.questions.base import percent
 from surveys.structure import load_questionnaire
+from workshops.models import Registration
 
 __all__ = [
     "OptionResult",
@@ -42,22 +43,34 @@ class SurveyResults:
     region: str
     respondents: int
     questions: list
+    category: str = ""
 
     @property
     def region_label(self):
         return Region(self.region).label if self.region else ""
 
+    @property
+    def category_label(self):
+        return Registration.Category(self.category).label if self.category else ""
 
-def submitted_responses(survey, region=""):
+
+def submitted_responses(survey, region="", category=""):
+    """Submitted responses, of member states or participants (event evaluations) of `region`,
+    and of participants of `category` (Registration.Category)."""
     responses = Response.objects.filter(survey=survey, status=Response.Status.SUBMITTED)
     if region:
-        responses = responses.filter(member_state__region=region)
+        state = "registration__member_state" if survey.is_evaluation else "member_state"
+        responses = responses.filter(**{f"{state}__region": region})
+    if category:
+        responses = responses.filter(registration__category=category)
     return responses
 
 
-def compute_results(survey, *, region="", questionnaire=None, include_text_sources=True):
+def compute_results(
+    survey, *, region="", category="", questionnaire=None, include_text_sources=True
+):
     questionnaire = questionnaire or load_questionnaire(survey)
-    responses = submitted_responses(survey, region)
+    responses = submitted_responses(survey, region, category)
     respondents = responses.count()
     answers = Answer.objects.filter(response__in=responses)
     choices = AnswerChoice.objects.filter(answer__response__in=responses)
@@ -131,7 +144,13 @@ def compute_results(survey, *, region="", questionnaire=None, include_text_sourc
         )
         question_type(question).aggregate(result, figures)
         results.append(result)
-    return SurveyResults(survey=survey, region=region, respondents=respondents, questions=results)
+    return SurveyResults(
+        survey=survey,
+        region=region,
+        respondents=respondents,
+        questions=results,
+        category=category,
+    )
 
 
 def winning_option(result):

@@ -9,7 +9,8 @@ A question type is one class (one instance is registered per `Question.Kind`). I
   (`display`, `to_json`);
 - whether it can control a later question's display (`shows`, `condition_text`);
 - its export columns (`export_headers`, `export_cells`);
-- its aggregation for results (`aggregate`, `results_template`, `result_shape` for the API).
+- its aggregation for results (`aggregate`, `results_template`, `result_shape` for the API);
+- how it is printed on the blank questionnaire (`print_template_name`).
 
 Values have one plain Python shape per type (see each class), shared by pages, API, services.
 """
@@ -137,6 +138,11 @@ class QuestionType:
     @property
     def template_name(self):
         return f"surveys/questions/{self.kind}.html"
+
+    @property
+    def print_template_name(self):
+        """The question as printed on the blank questionnaire (surveys/pdfs.py)."""
+        return f"surveys/questions/print/{self.kind}.html"
 
     @property
     def label(self):

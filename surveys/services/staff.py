@@ -28,6 +28,8 @@ def remind_focal_points(*, survey, actor):
     same email.)"""
     if not is_staff(actor):
         raise NotAllowed()
+    if survey.is_evaluation:
+        raise SurveyError(_("An event's participants, not focal points, answer its evaluation."))
     if not survey.is_accepting_answers():
         raise SurveyError(_("Reminders go out only while the survey is open."))
     return send_reminders(survey=survey, focal_points=focal_points_to_remind(survey))

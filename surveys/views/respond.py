@@ -13,33 +13,37 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from idm.permissions import is_staff
 from surveys import services
 from surveys import values as answer_values
+from surveys.access import public_results_filter
 from surveys.forms import (
     ReopenForm,
-    SubmitForm,
     post_as_dict,
     question_views,
     read_section,
 )
-from surveys.models import Response
-from surveys.services.notifications import answered_sections
+from surveys.models import Response, Survey
+from surveys.progress import response_progress
+from surveys.review_forms import NotifyFocalPointForm
+from surveys.services.review_notices import last_notice
 from surveys.views.common import get_survey, state_response, visible_surveys
 
 
-@login_required
 @require_safe
 def survey_list(request):
-    """Surveys addressed to the user's state, with where its response stands."""
+    """Signed in: the published surveys with where the user's state's response stands. Anyone:
+    the surveys whose results are public, linked to their results."""
     user = request.user
-    surveys = list(visible_surveys(user).order_by("-opens_at", "-pk"))
+    if user.is_authenticated:
+        surveys = visible_surveys(user)
+    else:
+        surveys = Survey.objects.select_related("dialogue").filter(public_results_filter())
+    surveys = list(surveys.order_by("-opens_at", "-pk"))
+    state = user.member_state if user.has_perm("idm.delegate") else None
     statuses = {}
-    if user.member_state_id:
+    if state is not None:
         statuses = dict(
-            Response.objects.filter(member_state_id=user.member_state_id).values_list(
-                "survey_id", "status"
-            )
+            Response.objects.filter(member_state=state).values_list("survey_id", "status")
         )
     rows = [
         {
@@ -50,11 +54,7 @@ def survey_list(request):
         }
         for survey in surveys
     ]
-    return render(
-        request,
-        "surveys/list.html",
-        {"rows": rows, "state": user.member_state, "is_staff": is_staff(user)},
-    )
+    return render(request, "surveys/list.html", {"rows": rows, "state": state})
 
 
 @login_required
@@ -62,9 +62,9 @@ def survey_list(request):
 def survey_start(request, pk):
     """A survey's entry: a delegate goes to their state's response, staff to the dashboard."""
     survey = get_survey(request, pk)
-    if is_staff(request.user):
+    if request.user.has_perm("surveys.manage_survey", survey):
         return redirect("surveys:dashboard", pk=survey.pk)
-    if request.user.member_state_id is None:
+    if not request.user.has_perm("idm.delegate"):
         raise PermissionDenied(_("Only delegates of member states answer this survey."))
     return redirect("surveys:response", pk=survey.pk, code=request.user.member_state.code)
 
@@ -76,18 +76,8 @@ def section_url(survey, state, section):
     )
 
 
-def progress(ctx):
-    """[(section, answered, total)] of the questions shown."""
-    shown = ctx.questionnaire.visible(ctx.values)
-    rows = []
-    for section in ctx.questionnaire.sections:
-        ids = [q.pk for q in section.questions.all() if q.pk in shown]
-        answered = sum(1 for pk in ids if not answer_values.is_empty(ctx.values[pk]))
-        rows.append((section, answered, len(ids)))
-    return rows
-
-
-def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200):
+def render_overview(request, ctx, *, reopen_form=None, notify_form=None, status=200):
+    staff = request.user.has_perm("surveys.manage_survey", ctx.survey)
     return render(
         request,
         "surveys/overview.html",
@@ -96,22 +86,12 @@ def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200)
             "survey": ctx.survey,
             "state": ctx.state,
             "response": ctx.response,
-            "progress": progress(ctx),
-            "sections": answered_sections(ctx.questionnaire, ctx.values),
-            "missing": [
-                (
-                    question,
-                    message,
-                    ctx.questionnaire.numbers[question.pk],
-                    section_url(ctx.survey, ctx.state, question.section)
-                    + f"#question-{question.pk}",
-                )
-                for question, message in (missing or [])
-            ],
-            "submit_form": SubmitForm(initial={"version": ctx.version}),
+            "progress": response_progress(ctx.questionnaire, ctx.values),
             "reopen_form": reopen_form or ReopenForm(),
+            "notify_form": notify_form or NotifyFocalPointForm(),
+            "last_notice": last_notice(ctx.response),
             "history": ctx.response.history.select_related("history_user")[:20]
-            if ctx.response and is_staff(request.user)
+            if ctx.response and staff
             else [],
         },
         status=status,
@@ -138,6 +118,7 @@ def render_section(request, ctx, section, *, shown_values=None, errors=None, sta
             view.display_value = answer_values.display(view.question, ctx.values[view.question.pk])
     sections = ctx.questionnaire.sections
     index = sections.index(section)
+    progress = response_progress(ctx.questionnaire, ctx.values)
     return render(
         request,
         "surveys/section.html",
@@ -152,6 +133,8 @@ def render_section(request, ctx, section, *, shown_values=None, errors=None, sta
             "next_section": sections[index + 1] if index + 1 < len(sections) else None,
             "has_errors": bool(errors),
             "shown": ctx.questionnaire.visible(ctx.values),
+            "progress": progress,
+            "section_progress": progress.of(section),
         },
         status=status,
     )
@@ -198,7 +181,7 @@ def edit_refusal(ctx):
         return str(services.ResponseLocked.message)
     if not ctx.survey.is_accepting_answers():
         return str(services.SurveyNotOpen.message)
-    if is_staff(ctx.user):
+    if ctx.user.has_perm("surveys.manage_survey", ctx.survey):
         return _("IOM staff read responses; only the state's delegates change them.")
     if not ctx.is_member:
         return _("This survey is addressed to IOM member states.")
@@ -265,7 +248,7 @@ def save_section(request, ctx, section):
     if "save_next" in request.POST and index + 1 < len(sections):
         return redirect(section_url(ctx.survey, ctx.state, sections[index + 1]))
     if "save_next" in request.POST:
-        return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
+        return redirect("surveys:review", pk=ctx.survey.pk, code=ctx.state.code)
     return redirect(section_url(ctx.survey, ctx.state, section))
 
 
@@ -368,42 +351,9 @@ def conflict_page(request, pk, code, position):
 
 @login_required
 @require_POST
-def submit(request, pk, code):
-    ctx = state_response(request, pk, code)
-    form = SubmitForm(request.POST)
-    version = form.cleaned_data["version"] if form.is_valid() else None
-    try:
-        services.submit_response(
-            survey=ctx.survey, member_state=ctx.state, actor=request.user, expected_version=version
-        )
-    except services.MissingAnswers as error:
-        return render_overview(request, ctx, missing=error.missing, status=400)
-    except services.StaleVersion:
-        messages.warning(
-            request,
-            _("A colleague changed the draft after you opened this page. Check it, then submit."),
-        )
-    except services.AlreadySubmitted as error:
-        messages.info(request, error.message)
-    except services.NotAllowed:
-        raise PermissionDenied(
-            _("Only your state's focal point can submit the response.")
-        ) from None
-    except services.SurveyError as error:
-        raise PermissionDenied(error.message) from error
-    else:
-        messages.success(
-            request,
-            _("Submitted. A receipt with a copy of the answers was emailed to your delegation."),
-        )
-    return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
-
-
-@login_required
-@require_POST
 def reopen(request, pk, code):
     ctx = state_response(request, pk, code)
-    if not is_staff(request.user):
+    if not request.user.has_perm("surveys.manage_survey", ctx.survey):
         raise PermissionDenied
     if ctx.response is None:
         raise Http404

@@ -77,6 +77,7 @@ EXCLUDED = {
     "surveys:submit": POST_ONLY,
     "surveys:reopen": POST_ONLY,
     "surveys:autosave": POST_ONLY + " (the background save answers JSON)",
+    "funding:confirm-event": POST_ONLY + " (staff)",
     "surveys:remind": POST_ONLY + " (staff)",
     "surveys:adopt-theme": POST_ONLY + " (staff)",
     "two_factor": STAFF_ONLY + ": the second step of a staff login",

@@ -60,7 +60,7 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     category = BudgetLine.Category.SPONSORED_PARTICIPANTS
-    amount_usd = Decimal("50000.00")
+    amount_usd = Decimal("100000.00")
 
 
 class ManualAllocationFactory(factory.django.DjangoModelFactory):

@@ -190,7 +190,7 @@ def test_allocation_over_funded_shows_surplus_never_loses_money(year):
     assert funding.funded + funding.unearmarked_balance + funding.stranded == D("184000.00")
 
 
-def test_allocation_by_hand_on_a_cancelled_event_is_kept_as_surplus(year):
+def test_allocation_by_hand_on_a_cancelled_event_goes_back_to_the_pool(year):
     a = event(year, "a", datetime.date(2009, 3, 25), "100000.00")
     gone = event(year, "gone", datetime.date(2009, 9, 1), "10000.00")
     unearmarked = ContributionFactory(dialogue=year, amount=D("30000.00"))
@@ -200,9 +200,11 @@ def test_allocation_by_hand_on_a_cancelled_event_is_kept_as_surplus(year):
 
     funding = allocate(year)
 
-    # 30,000 − 8,000 by hand = 22,000 to a; the 8,000 on the cancelled event is stranded.
-    assert funding.for_event(a).funded == D("22000.00")
-    assert funding.stranded == D("8000.00")
+    # The 8,000 put by hand on the cancelled event is unearmarked money again: all 30,000
+    # goes to a automatically; nothing is lost or left stranded.
+    assert funding.for_event(a).funded == D("30000.00")
+    assert funding.for_event(a).allocated_automatically == D("30000.00")
+    assert funding.stranded == D("0")
     assert funding.funded + funding.unearmarked_balance + funding.stranded == D("30000.00")
 
 

@@ -183,7 +183,9 @@ def test_submit_missing_answers_listed_with_links(client):
     s, d = small_survey(), delegation()
     client.force_login(d.focal_point)
     client.post(section_url(s, d.state), section_post(s, 0))
-    response = client.post(reverse("surveys:submit", args=[s.survey.pk, "PH"]), {"version": 1})
+    response = client.post(
+        reverse("surveys:submit", args=[s.survey.pk, "PH"]), {"version": 1, "confirm": "on"}
+    )
     assert response.status_code == 400
     content = response.content.decode()
     assert "Not submitted: these answers are missing or incomplete." in content
@@ -204,8 +206,8 @@ def test_submit_by_focal_point_locks_and_emails_once(client, django_capture_on_c
     client.force_login(d.focal_point)
     url = reverse("surveys:submit", args=[s.survey.pk, "PH"])
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(url, {"version": 1}, follow=True)
-        second = client.post(url, {"version": 1}, follow=True)
+        first = client.post(url, {"version": 1, "confirm": "on"}, follow=True)
+        second = client.post(url, {"version": 1, "confirm": "on"}, follow=True)
     assert "Submitted. A receipt" in first.content.decode()
     assert "already been submitted" in second.content.decode()
     assert Response.objects.get().status == "submitted"
@@ -281,7 +283,7 @@ def route_request(route, s, d):
     if route == "save":
         return section_url(s, d.state), section_post(s, 1, **{f"q{s.conditional.pk}": "New"})
     if route == "submit":
-        return reverse("surveys:submit", args=[survey_id, "PH"]), {"version": 1}
+        return reverse("surveys:submit", args=[survey_id, "PH"]), {"version": 1, "confirm": "on"}
     if route == "reopen":
         return reverse("surveys:reopen", args=[survey_id, "PH"]), {"reason": "Typo"}
     if route == "results":

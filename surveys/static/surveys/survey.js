@@ -31,6 +31,12 @@
     });
   }
 
+  // "Draft saved automatically at {time}." with the time filled in. A time that ends with an
+  // abbreviation ("6:57 a.m.") ends the sentence too: one full stop, not two.
+  function sentence(template, time) {
+    return template.replace("{time}", time).replace(/\.\.$/, ".");
+  }
+
   function setStatus(form, text, link) {
     var status = form.querySelector("#autosave-status");
     if (!status) return;
@@ -63,7 +69,7 @@
       }).then(function (result) {
         if (result.status === 200) {
           versionInput.value = result.body.version;
-          setStatus(form, form.dataset.msgSaved + " " + result.body.saved_at + ".");
+          setStatus(form, sentence(form.dataset.msgSaved, result.body.saved_at));
         } else if (result.status === 409) {
           stopped = true;
           setStatus(form, result.body.message, result.body.conflict_url);
