@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from funding.models import Contribution, Sponsorship
 from surveys import services as survey_services
-from surveys.models import Question
+from surveys.evaluations import services as evaluations
+from surveys.models import Answer, Question, Response, Survey
 from tests.factories import (
     DelegateFactory,
     DialogueFactory,
@@ -32,6 +33,8 @@ from tests.funding.factories import (
 )
 from tests.idm.factories import InvitationFactory
 from tests.principles.factories import PrincipleFactory, PrincipleSetFactory
+from tests.surveys.evaluations.factories import evaluation, invite
+from tests.surveys.evaluations.factories import participant as evaluation_participant
 from tests.surveys.factories import QuestionFactory, SectionFactory, SurveyFactory
 from tests.workshops.factories import (
     EventFactory,
@@ -279,6 +282,49 @@ def add_question_to_section(world, n):
     )
 
 
+def submitted_response(world):
+    """A survey the focal point's state answered and submitted (its receipt PDF)."""
+    survey = SurveyFactory(title_en="The survey")
+    question = QuestionFactory(section=SectionFactory(survey=survey, position=1))
+    answering_state(survey, question, world.state, "First answer", world.user)
+    survey_services.submit_response(survey=survey, member_state=world.state, actor=world.user)
+    return survey
+
+
+def add_answered_section(world, n):
+    """One more section whose question the submitted response answers."""
+    section = SectionFactory(survey=world.parent, position=n + 1, title_en=f"{row(n)} section")
+    question = QuestionFactory(section=section, position=1, kind=Question.Kind.SHORT_TEXT)
+    response = Response.objects.get(survey=world.parent, member_state=world.state)
+    Answer.objects.create(response=response, question=question, text=f"Answer of {row(n)}")
+
+
+def event_evaluation(world):
+    return evaluation().event
+
+
+def add_invited_participant(world, n):
+    """An invited participant of a state of their own; every second one answered."""
+    survey = Survey.objects.get(event=world.parent)
+    registration = evaluation_participant(
+        world.parent,
+        name=row(n),
+        category=Registration.Category.MEMBER_STATE,
+        member_state=MemberStateFactory(region="asia" if n % 2 else "europe"),
+    )
+    invitation, _token = invite(survey, registration)
+    if n % 2:
+        evaluations.save_evaluation(
+            invitation=invitation,
+            values={survey.sections.get(position=1).questions.get(position=1).pk: 4},
+        )
+        evaluations.submit_evaluation(invitation=invitation)
+
+
+def add_participant_to_invite(world, n):
+    evaluation_participant(world.parent, name=row(n), status=Registration.Status.CONFIRMED)
+
+
 # --- funding ----------------------------------------------------------------------------------
 
 
@@ -471,6 +517,37 @@ PAGES = {
         lambda w: f"/surveys/{w.parent.pk}/{w.state.code}/sections/1/",
         add_question_to_section,
     ),
+    "surveys:review": Page(
+        FOCAL_POINT,
+        own_survey_response,
+        lambda w: f"/surveys/{w.parent.pk}/{w.state.code}/review/",
+        add_section_with_answer,
+    ),
+    "surveys:questionnaire-pdf": Page(
+        DELEGATE,
+        own_survey_response,
+        lambda w: f"/surveys/{w.parent.pk}/questionnaire.pdf",
+        add_question_to_section,
+        body="pdf",
+    ),
+    "surveys:response-pdf": Page(
+        FOCAL_POINT,
+        submitted_response,
+        lambda w: f"/surveys/{w.parent.pk}/{w.state.code}/response.pdf",
+        add_answered_section,
+        body="pdf",
+        shows=lambda n: [f"Answer of {row(n)}"],
+    ),
+    "surveys:event-evaluation": Page(
+        STAFF,
+        event_evaluation,
+        event_url("evaluation/"),
+        add_invited_participant,
+        shows=lambda n: [f"{(n + 1) // 2} of {n} invited participants answered"],
+    ),
+    "surveys:evaluation-invitations": Page(
+        STAFF, event_evaluation, event_url("evaluation/invitations/"), add_participant_to_invite
+    ),
     "funding:report": Page(
         STAFF, funding_year, lambda w: "/dialogues/2009/funding/", add_funded_event
     ),
@@ -514,14 +591,23 @@ PAGES = {
 # aggregate queries of the allocation or of the results engine (see the report of issue 14).
 OVER_BUDGET = {
     "funding:event-report": (
-        13,
+        14,
         "the year's allocation (4) for the event's share, its documents, sponsored "
-        "participants and registration counts",
+        "participants, registration counts, budget lines and its evaluation survey",
+    ),
+    "surveys:event-evaluation": (
+        15,
+        "survey, three counts (responses, participants, invitations), questionnaire (4), "
+        "rates and ratings per group",
     ),
     "surveys:results": (
         16,
         "questionnaire (4) and seven aggregates (responses, answered, choices, number "
         "statistics, number distribution, yes/no, texts)",
+    ),
+    "surveys:response-pdf": (
+        11,
+        "a delegate's request (2), survey, state, response, questionnaire (4), answers, choices",
     ),
     "surveys:csv": (12, "questionnaire (4), then responses, answers, choices per chunk"),
     "surveys:xlsx": (12, "questionnaire (4), then responses, answers, choices per chunk"),
@@ -562,6 +648,9 @@ NOT_A_LIST = {
     "surveys:autosave": "JSON save of one section (POST)",
     "surveys:conflict": "one section's conflicting save, kept in the session",
     "set_language": "form (POST)",
+    "surveys:notify": "form (POST)",
+    "surveys:create-evaluation": "form (POST)",
+    "surveys:evaluation": "form: a participant's own evaluation, through their personal link",
     "funding:confirm-event": "form (POST)",
     "funding:sponsorship-request": "form: one registration's sponsorship request",
     "funding:registration-sponsorship": "form: one registration's sponsorship request",
