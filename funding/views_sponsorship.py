@@ -8,6 +8,8 @@
   sponsored-participants line and approve (amount in USD), decline or withdraw them.
 """
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -181,12 +183,15 @@ def event_sponsorships(request, slug):
         typed = row.failed.data if row.failed else {}
         row.typed_amount = typed.get("amount_usd", row.amount_usd if row.amount_usd else "")
         row.typed_note = typed.get("note", "")
-    counts = dict(
-        Sponsorship.objects.filter(registration__event=event)
-        .values_list("status")
-        .annotate(count=Count("pk"))
-        .values_list("status", "count")
-    )
+    if filters.is_valid() and filters.cleaned_data["status"]:  # rows of one status shown
+        counts = dict(
+            Sponsorship.objects.filter(registration__event=event)
+            .values_list("status")
+            .annotate(count=Count("pk"))
+            .values_list("status", "count")
+        )
+    else:  # every row is shown: counted from them, without a query
+        counts = Counter(row.status for row in rows)
     return render(
         request,
         "funding/sponsorship/staff_list.html",

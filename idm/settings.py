@@ -234,8 +234,9 @@ LOGOUT_REDIRECT_URL = "home"
 # django-axes first: it refuses a locked-out account or address before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "idm.security.LoginAttemptBackend",
-    # The named permissions of idm/permissions.py (and each app's), asked with has_perm.
-    "rules.permissions.ObjectPermissionBackend",
+    # The named permissions of idm/permissions.py (and each app's), asked with has_perm:
+    # django-rules, whose answer is final for them (ModelBackend is not asked).
+    "idm.permissions.NamedPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

@@ -87,4 +87,6 @@ def state_response(request, pk, code):
         .filter(survey=survey, member_state=state)
         .first()
     )
+    if response is not None:  # the survey and state just read: no query to read them again
+        response.survey, response.member_state = survey, state
     return StateResponse(survey=survey, state=state, response=response, user=request.user)

@@ -135,7 +135,7 @@ def test_attendance_counts_per_category_and_region_in_the_database(
         status=Status.ATTENDED
     )
     participant(event, "Not yet", Category.NGO, "X", status=Status.PENDING)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         counts = attendance_counts(event)
     by_category = {row["label"]: (row["attended"], row["expected"]) for row in counts["categories"]}
     assert by_category["Delegate of a member state"] == (2, 4)
