@@ -91,8 +91,8 @@ def delegate_save_route(survey, section, connections):
         ).first()
         if delegate is None:
             continue
-        path = reverse("surveys:section", args=[survey.pk, draft.member_state.code, 1])
-        body = f"autosave=1&version={{version}}&{field}={value}"
+        path = reverse("surveys:autosave", args=[survey.pk, draft.member_state.code, 1])
+        body = f"version={{version}}&{field}={value}"
         sessions.append((path, delegate_session(delegate), body, draft.version))
     first_path = sessions[0][0] if sessions else "/"
     return Route("delegate saves a section", first_path, method="POST", sessions=sessions)

@@ -5,15 +5,19 @@ Earmarked money covers its event. Staff may put unearmarked money on events by h
 gap, the contributions pledged first being spent first. Nothing is lost: money beyond an
 event's budget is that event's surplus, and unearmarked money no event needs is the year's
 unearmarked balance. Every figure is an exact Decimal in USD (the recorded rates), computed
-from four queries whatever the number of events. Each event also records which contribution
-paid how much of it (`shares`): what a donor statement shows.
+from four queries whatever the number of events (events with their budget lines' totals,
+sponsorships per event and region, contributions, allocations by hand). Each event also
+records which contribution paid how much of it (`shares`): what a donor statement shows. The
+approved sponsorships per event and region come with it, so that the reports need no query of
+their own for them.
 """
 
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, DecimalField, Exists, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from funding.currencies import REPORTING_CURRENCY
@@ -76,6 +80,9 @@ class EventFunding:
     spent_on_sponsorships: Decimal = ZERO
     contributions: list = field(default_factory=list)  # earmarked Contribution rows
     shares: list = field(default_factory=list)  # ContributionShare: whose money funds it
+    # (Contribution, USD) put on this event by hand from unearmarked money
+    allocations_by_hand: list = field(default_factory=list)
+    demo_budget: bool = False  # some budget line is a demo figure (the seed's)
 
     @property
     def funded(self):
@@ -121,6 +128,13 @@ class YearFunding:
     unearmarked_total: Decimal = ZERO
     unearmarked_balance: Decimal = ZERO  # unearmarked money no event needs (surplus)
     stranded: Decimal = ZERO  # earmarked to an event since cancelled
+    # Approved sponsorships per event and region of the participant's state (None: an
+    # organization's participant): {"event", "region", "count", "amount_usd"} rows.
+    sponsorships: list = field(default_factory=list)
+
+    @property
+    def has_demo_budget_lines(self):
+        return any(item.demo_budget for item in self.events)
 
     def for_event(self, event):
         for item in self.events:
@@ -171,33 +185,56 @@ class YearFunding:
         return contribution.amount_usd - used
 
 
+def lines_total(lines):
+    """The sum of the budget `lines` of each event (a subquery of the events' query): zero
+    without a line."""
+    money = DecimalField(max_digits=14, decimal_places=2)
+    total = lines.annotate(total=Sum("amount_usd")).values("total")[:1]
+    return Coalesce(Subquery(total, output_field=money), Value(ZERO), output_field=money)
+
+
 def allocate(dialogue):
     """The funding of every (not cancelled) event of `dialogue`'s year, in date order."""
+    lines = BudgetLine.objects.filter(event=OuterRef("pk")).order_by().values("event")
     events = list(
         Event.objects.filter(dialogue=dialogue)
         .exclude(status=Event.Status.CANCELLED)
         .in_calendar_order()
+        .annotate(
+            funding_budget=lines_total(lines),
+            funding_sponsorship_budget=lines_total(
+                lines.filter(category=BudgetLine.Category.SPONSORED_PARTICIPANTS)
+            ),
+            funding_demo_budget=Exists(lines.filter(is_demo=True)),
+        )
     )
-    result = [EventFunding(event=event) for event in events]
+    result = [
+        EventFunding(
+            event=event,
+            budget=event.funding_budget,
+            sponsorship_budget=event.funding_sponsorship_budget,
+            demo_budget=event.funding_demo_budget,
+        )
+        for event in events
+    ]
     by_pk = {item.event.pk: item for item in result}
 
-    for row in BudgetLine.objects.filter(event__in=events).values(
-        "event", "category", "amount_usd"
-    ):
-        item = by_pk[row["event"]]
-        item.budget += row["amount_usd"]
-        if row["category"] == BudgetLine.Category.SPONSORED_PARTICIPANTS:
-            item.sponsorship_budget += row["amount_usd"]
-
-    spent = (
-        Sponsorship.objects.filter(
+    sponsorships = [
+        {
+            "event": row["registration__event"],
+            "region": row["registration__member_state__region"],
+            "count": row["count"],
+            "amount_usd": row["amount"] or ZERO,
+        }
+        for row in Sponsorship.objects.filter(
             registration__event__in=events, status=Sponsorship.Status.APPROVED
         )
-        .values("registration__event")
-        .annotate(total=Sum("amount_usd"))
-    )
-    for row in spent:
-        by_pk[row["registration__event"]].spent_on_sponsorships = row["total"] or ZERO
+        .values("registration__event", "registration__member_state__region")
+        .annotate(count=Count("pk"), amount=Sum("amount_usd"))
+        .order_by()
+    ]
+    for row in sponsorships:
+        by_pk[row["event"]].spent_on_sponsorships += row["amount_usd"]
 
     contributions = list(
         Contribution.objects.filter(dialogue=dialogue).select_related(
@@ -219,6 +256,9 @@ def allocate(dialogue):
                 allocation.amount_usd,
                 ShareKind.BY_HAND,
             )
+        )
+        item.allocations_by_hand.append(
+            (contribution_of[allocation.contribution_id], allocation.amount_usd)
         )
 
     pool = deque()  # [contribution, USD not yet allocated], first pledged first
@@ -264,6 +304,7 @@ def allocate(dialogue):
         unearmarked_total=unearmarked_total,
         unearmarked_balance=sum((rest for _contribution, rest in pool), ZERO),
         stranded=stranded,
+        sponsorships=sponsorships,
     )
 
 

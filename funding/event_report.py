@@ -4,14 +4,12 @@ funded, gap, spent). A fixed number of queries whatever the number of participan
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-
 from funding.allocation import ZERO, allocate
 from funding.models import BudgetLine, Sponsorship
 from funding.reports import NO_REGION, NO_REGION_LABEL, RegionRow
 from idm.models import Region
 from workshops.models import Registration
-from workshops.participants import attendance_counts, protocol_order_key
+from workshops.participants import attendance_counts, protocol_order_key, registration_counts
 
 
 @dataclass
@@ -41,12 +39,15 @@ class EventReport:
         return sum((sponsorship.amount_usd for sponsorship in self.sponsored), ZERO)
 
 
-def registration_statuses(event):
-    counts = dict(event.registrations.values_list("status").annotate(count=Count("pk")).order_by())
+def registration_statuses(counts):
+    """(value, label, count) of each status, from the rows of registration_counts(event)."""
+    totals = {}
+    for row in counts:
+        totals[row["status"]] = totals.get(row["status"], 0) + row["count"]
     return [
-        {"value": value, "label": label, "count": counts[value]}
+        {"value": value, "label": label, "count": totals[value]}
         for value, label in Registration.Status.choices
-        if counts.get(value)
+        if totals.get(value)
     ]
 
 
@@ -82,10 +83,11 @@ def event_report(event):
     if event.status != event.Status.CANCELLED:
         funding = allocate(event.dialogue).for_event(event)
     sponsored = approved_sponsorships(event)
+    counts = registration_counts(event)
     return EventReport(
         event=event,
-        attendance=attendance_counts(event),
-        statuses=registration_statuses(event),
+        attendance=attendance_counts(event, counts),
+        statuses=registration_statuses(counts),
         sponsored=sponsored,
         sponsored_regions=regions_of(sponsored),
         funding=funding,

@@ -174,7 +174,8 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.donor} · {self.amount} {self.currency} · IDM {self.dialogue.year}"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{self.donor} · {self.amount} {self.currency} · {year}"
 
     def clean(self):
         super().clean()
@@ -300,7 +301,7 @@ class ProgrammeBudget(models.Model):
     )
     is_demo = models.BooleanField(_("demo figure"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[documents])
 
     class Meta:
         ordering = ["-dialogue__year"]
@@ -315,7 +316,8 @@ class ProgrammeBudget(models.Model):
         ]
 
     def __str__(self):
-        return f"IDM {self.dialogue.year}: {self.amount_usd} USD"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{year}: {self.amount_usd} USD"
 
 
 class SponsorshipEligibility(models.Model):
@@ -351,7 +353,8 @@ class SponsorshipEligibility(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.member_state} · IDM {self.dialogue.year}"
+        year = _("IDM %(year)s") % {"year": self.dialogue.year}
+        return f"{self.member_state} · {year}"
 
 
 class Sponsorship(models.Model):
@@ -430,3 +433,19 @@ class Sponsorship(models.Model):
 
     def __str__(self):
         return f"{self.registration} · {self.get_status_display()}"
+
+    @property
+    def is_approved(self):
+        """IOM pays this participation (workshops reads it through `registration.sponsorship`
+        for the staff list, badges and exports, without importing this app)."""
+        return self.status == self.Status.APPROVED
+
+
+class EventBudget(Event):
+    """An event seen from the funding side: its budget lines (the back office's "event
+    budgets"; the event itself is edited in the programme)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("event budget")
+        verbose_name_plural = _("event budgets")

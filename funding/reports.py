@@ -1,20 +1,20 @@
 """What the secretariat's funding reports show, computed once for the page, the chart, the
 spreadsheets, the donor statements and the event reports.
 
-Every money figure comes from THE allocation (`funding.allocation.allocate`); the reports only
-add aggregate queries (sponsorships per region, budget lines, the programme budget), so their
-number of queries does not grow with the number of events, contributions or participants.
+Every money figure comes from THE allocation (`funding.allocation.allocate`), which also
+reads the budget lines and the sponsorships per region; the reports only add the programme
+budget, so their number of queries does not grow with the number of events, contributions
+or participants.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from funding.allocation import ZERO, allocate
 from funding.currencies import to_cents
-from funding.models import BudgetLine, ProgrammeBudget, Sponsorship
+from funding.models import ProgrammeBudget
 from idm.models import Region
 
 NO_REGION = "none"
@@ -60,25 +60,17 @@ class SponsorshipsByRegion:
         )
 
 
-def sponsorships_by_region(events):
-    """Approved sponsorships at `events`, per event and per region of the state the
-    participant represents (participants of organizations under NO_REGION)."""
+def sponsorships_by_region(funding):
+    """Approved sponsorships at the events of `funding` (a YearFunding, which read them), per
+    event and per region of the state the participant represents (participants of
+    organizations under NO_REGION)."""
     labels = dict(Region.choices)
-    rows = (
-        Sponsorship.objects.filter(
-            registration__event__in=[event.pk for event in events],
-            status=Sponsorship.Status.APPROVED,
-        )
-        .values("registration__event", "registration__member_state__region")
-        .annotate(count=Count("pk"), amount=Sum("amount_usd"))
-        .order_by()
-    )
     result = SponsorshipsByRegion()
-    for row in rows:
-        region = row["registration__member_state__region"] or NO_REGION
+    for row in funding.sponsorships:
+        region = row["region"] or NO_REGION
         label = labels.get(region, NO_REGION_LABEL)
-        result.cells[(row["registration__event"], region)] = RegionRow(
-            region=region, label=str(label), count=row["count"], amount_usd=row["amount"] or ZERO
+        result.cells[(row["event"], region)] = RegionRow(
+            region=region, label=str(label), count=row["count"], amount_usd=row["amount_usd"]
         )
     return result
 
@@ -112,18 +104,18 @@ class YearReport:
 
 def year_report(dialogue):
     funding = allocate(dialogue)
-    events = [item.event for item in funding.events]
-    programme_budget = (
-        ProgrammeBudget.objects.filter(dialogue=dialogue).prefetch_related("documents").first()
-    )
-    demo = (programme_budget is not None and programme_budget.is_demo) or (
-        BudgetLine.objects.filter(event__in=[event.pk for event in events], is_demo=True).exists()
-    )
+    try:  # read with the dialogue where the caller selected it (the report's views do)
+        programme_budget = dialogue.programme_budget
+    except ProgrammeBudget.DoesNotExist:
+        programme_budget = None
+    demo = (
+        programme_budget is not None and programme_budget.is_demo
+    ) or funding.has_demo_budget_lines
     return YearReport(
         dialogue=dialogue,
         funding=funding,
         programme_budget=programme_budget,
-        sponsorships=sponsorships_by_region(events),
+        sponsorships=sponsorships_by_region(funding),
         has_demo_figures=demo,
     )
 
@@ -200,7 +192,7 @@ def contribution_statement(contribution):
         lines, in_original_currency(contribution, [line.amount_usd for line in lines]), strict=True
     ):
         line.amount = amount
-    sponsorships = sponsorships_by_region([line.event for line in lines if line.event])
+    sponsorships = sponsorships_by_region(funding)
     for line in lines:
         if line.event is not None:
             line.regions = sponsorships.rows({line.event.pk})

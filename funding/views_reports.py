@@ -41,7 +41,8 @@ def report_access(view):
 
 
 def _report(year):
-    return year_report(get_object_or_404(Dialogue, year=year))
+    dialogue = Dialogue.objects.select_related("programme_budget")
+    return year_report(get_object_or_404(dialogue, year=year))
 
 
 @require_safe

@@ -8,6 +8,14 @@ class IdmConfig(AppConfig):
     verbose_name = _("Programme core")
     default = True
 
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        import idm.permissions  # noqa: F401  (registers the idm.* permissions)
+        from idm.search import add_sqlite_functions
+
+        connection_created.connect(add_sqlite_functions, dispatch_uid="idm-sqlite-functions")
+
 
 class IdmAdminConfig(admin_apps.AdminConfig):
     """The Django admin, served by our own site: staff only, and only after two-factor login."""

@@ -30,17 +30,20 @@ import base64
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from idm.models import OutgoingEmail
 from idm.task_framework import task
 
 HTML_LAYOUT = "idm/email/layout.html"
+PORTAL_NAME = "IDM Portal"  # the sender's name, translated like the pages' "IDM Portal"
 # What a mail server that is down, refuses or misbehaves raises; anything else is a bug.
 MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -115,12 +118,22 @@ def build_email(**kwargs):
     return message_of(render_email(**kwargs))
 
 
+def sender(language):
+    """DEFAULT_FROM_EMAIL, with the portal's name in the email's language when that is the
+    name it gives ("IDM Portal <idm@iom.int>" -> "Portail du DIM <idm@iom.int>")."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if name != PORTAL_NAME:
+        return settings.DEFAULT_FROM_EMAIL
+    with translation.override(email_language(language)):
+        return formataddr((gettext(PORTAL_NAME), address))
+
+
 def message_of(email):
     """The EmailMultiAlternatives of an OutgoingEmail."""
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender(email.language),
         to=email.to,
     )
     message.attach_alternative(email.html, "text/html")

@@ -1,13 +1,17 @@
 """Request rules of the portal: addresses that name nothing, staff sessions (always
-two-factor verified, short-lived when idle) and the language a person last used."""
+two-factor verified, short-lived when idle), the language a person last used and the language
+the API answers in."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, logout
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 
+from idm.content_languages import CONTENT_LANGUAGES, ORIGINAL_LANGUAGE, content_language
 from idm.emails import email_language
 from idm.validators import has_control_character
 from idm.views.errors import api_error, is_api_request
@@ -75,3 +79,47 @@ class PreferredLanguageMiddleware:
                 get_user_model().objects.filter(pk=user.pk).update(preferred_language=language)
                 user.preferred_language = language
         return self.get_response(request)
+
+
+LANGUAGE_PARAMETER = "lang"
+
+
+def api_language(request):
+    """The language an API request asks for: `?lang=` (en, fr or es), else the first of
+    Accept-Language's languages that the portal has, else English. None: `?lang=` names
+    another language."""
+    asked = request.GET.get(LANGUAGE_PARAMETER, "")
+    if asked:
+        return asked if asked in CONTENT_LANGUAGES else None
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in parse_accept_lang_header(header):
+        language = content_language(code) if code != "*" else None
+        if language:
+            return language
+    return ORIGINAL_LANGUAGE
+
+
+class ApiLanguageMiddleware:
+    """The API answers in one language chosen by the request alone (`?lang=`, else
+    Accept-Language, else English): never a page's language cookie or a person's last
+    language, so that the same request always gets the same answer. Runs after
+    PreferredLanguageMiddleware: `?lang=` does not change the language of a person's emails."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_api_request(request):
+            return self.get_response(request)
+        language = api_language(request)
+        if language is None:
+            return JsonResponse(
+                {LANGUAGE_PARAMETER: [f"Choose one of: {', '.join(CONTENT_LANGUAGES)}."]},
+                status=400,
+            )
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers["Content-Language"] = language
+        patch_vary_headers(response, ("Accept-Language",))
+        return response

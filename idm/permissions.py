@@ -6,6 +6,8 @@ and can be registered as object permissions; called directly they answer True or
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
+from rules.permissions import ObjectPermissionBackend
 
 
 @rules.predicate
@@ -106,3 +108,22 @@ rules.add_perm("idm.focal_point", is_focal_point)
 rules.add_perm("idm.view_delegation", _can_view_delegation)
 rules.add_perm("idm.manage_delegation", _can_manage_delegation)
 rules.add_perm("idm.contribute_for_state", can_contribute_for)
+
+
+class NamedPermissionBackend(ObjectPermissionBackend):
+    """django-rules' backend (AUTHENTICATION_BACKENDS), final for the named permissions.
+
+    A named permission ("idm.staff") has no row in auth_permission, so Django's ModelBackend,
+    asked next when the rule says no, could only say no too, after loading the user's and
+    their groups' permissions (two queries on every page that shows a link to staff or
+    delegates only). A rule's "no" is the answer: PermissionDenied stops the backends that
+    follow (Django's documented contract). Other permissions (the admin's model
+    permissions) go on to ModelBackend as before.
+    """
+
+    def has_perm(self, user, perm, *args, **kwargs):
+        if not rules.perm_exists(perm):
+            return False
+        if rules.has_perm(perm, user, *args, **kwargs):
+            return True
+        raise PermissionDenied

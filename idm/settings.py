@@ -109,6 +109,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin: translated content fields (`title_fr`, …) registered in each app's
+    # translation.py, edited side by side in the back office.
+    "modeltranslation",
     "idm.apps.IdmAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,6 +157,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "idm.middleware.StaffSessionMiddleware",
     "idm.middleware.PreferredLanguageMiddleware",
+    # The API's language: ?lang= or Accept-Language, else English (after the line above).
+    "idm.middleware.ApiLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -236,8 +241,9 @@ LOGOUT_REDIRECT_URL = "home"
 # django-axes first: it refuses a locked-out account or address before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "idm.security.LoginAttemptBackend",
-    # The named permissions of idm/permissions.py (and each app's), asked with has_perm.
-    "rules.permissions.ObjectPermissionBackend",
+    # The named permissions of idm/permissions.py (and each app's), asked with has_perm:
+    # django-rules, whose answer is final for them (ModelBackend is not asked).
+    "idm.permissions.NamedPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -277,6 +283,22 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Content (themes, events, agenda items, principles, document titles) in the same three languages:
+# django-modeltranslation adds `<field>_en`, `_fr`, `_es` columns (each app's translation.py).
+# English is the original, required and kept in the original column too; a missing French or
+# Spanish text shows the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # an event's web address comes from its English title
+
+
+def content_field_label(verbose_name, language):
+    """The label of one language's field in the back office: "headline (French)"."""
+    return f"{verbose_name} ({dict(LANGUAGES)[language]})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = content_field_label
 TIME_ZONE = "Europe/Zurich"  # the IDM meets in Geneva
 USE_TZ = True
 
@@ -458,6 +480,11 @@ SPECTACULAR_SETTINGS = {
         "EventStatusEnum": "workshops.models.events.Event.Status",
         "SessionKindEnum": "workshops.models.events.Session.Kind",
         "RegistrationStatusEnum": "workshops.models.registrations.Registration.Status",
+        # The registrations' name before budget lines had a category too (clients use it).
+        "CategoryEnum": "workshops.models.registrations.Registration.Category",
+        "BudgetLineCategoryEnum": "funding.models.BudgetLine.Category",
+        "ContributionStatusEnum": "funding.models.Contribution.Status",
+        "DonorKindEnum": "funding.models.Donor.Kind",
     },
 }
 

@@ -20,6 +20,7 @@ api_patterns = [
     path("", include("workshops.api.urls")),
     path("", include("principles.api.urls")),
     path("", include("surveys.api.urls")),
+    path("", include("funding.api.urls")),
     re_path(r"^.+/$", ApiNotFoundView.as_view(), name="not-found"),  # last: JSON 404
 ]
 

@@ -1,16 +1,16 @@
 """Key policy principles per dialogue year: ordered, lettered, with headline and body."""
 
-from django.db import connection, models
-from django.db.models import Q
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from idm.content_languages import EnglishOriginal
 from idm.models import Dialogue
+from idm.search import text_search
 from workshops.models import Event
 
 
-class Topic(models.Model):
+class Topic(EnglishOriginal, models.Model):
     """A subject that principles address, used to filter them (e.g. Reintegration)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -25,7 +25,7 @@ class Topic(models.Model):
         return self.name
 
 
-class PrincipleSet(models.Model):
+class PrincipleSet(EnglishOriginal, models.Model):
     """A set of principles agreed in a dialogue year (e.g. on return migration, IDM 2008)."""
 
     dialogue = models.ForeignKey(
@@ -51,38 +51,23 @@ class PrincipleSet(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} (IDM {self.dialogue.year})"
+        return _("%(title)s (IDM %(year)s)") % {"title": self.title, "year": self.dialogue.year}
 
 
 class PrincipleQuerySet(models.QuerySet):
-    def search(self, text):
-        """Full-text search (English stemming) on PostgreSQL; word by word elsewhere.
-
-        Principles are kept when the text matches (`@@`), then ordered by rank: a rank above
-        zero is no match, since PostgreSQL gives tiny non-zero ranks to documents that match
-        no word of a multi-word query. The fallback keeps principles holding every word."""
-        text = (text or "").strip()
-        if not text:
-            return self
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-            vector = SearchVector("headline", weight="A", config="english") + SearchVector(
-                "body", weight="B", config="english"
-            )
-            query = SearchQuery(text, config="english", search_type="websearch")
-            return (
-                self.annotate(search_vector=vector, search_rank=SearchRank(vector, query))
-                .filter(search_vector=query)
-                .order_by("-search_rank", "principle_set", "order")
-            )
-        matches = self
-        for word in text.split():
-            matches = matches.filter(Q(headline__icontains=word) | Q(body__icontains=word))
-        return matches
+    def search(self, text, language=None):
+        """Full-text search of headline (weighs most) and body in `language` (default: the
+        active one), accents ignored; best matches first on PostgreSQL (idm.search)."""
+        return text_search(
+            self,
+            text,
+            fields={"headline": "A", "body": "B"},
+            language=language,
+            tie_breakers=("principle_set", "order"),
+        )
 
 
-class Principle(models.Model):
+class Principle(EnglishOriginal, models.Model):
     """One lettered principle: label (a), its headline (the bold lead sentence) and body."""
 
     principle_set = models.ForeignKey(
@@ -109,7 +94,8 @@ class Principle(models.Model):
     )
 
     objects = PrincipleQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: registered in principles/translation.py, after the texts' languages (the
+    # history then keeps every language).
 
     class Meta:
         ordering = ["principle_set", "order", "label"]

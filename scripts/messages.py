@@ -9,6 +9,7 @@ other app keeps its own catalogue in <app>/locale/, so apps can be translated se
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,9 +53,29 @@ def po_files():
                 yield path
 
 
+def plural_count(catalogue):
+    """How many plural forms the catalogue declares (its Plural-Forms header)."""
+    match = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
+
+
+def missing_plural_forms(entry, count):
+    """The plural forms (indexes) of an entry left empty; none for a singular entry."""
+    if not entry.msgid_plural:
+        return []
+    return [index for index in range(count) if not entry.msgstr_plural.get(index)]
+
+
 def untranslated(path):
+    """Entries without a translation, fuzzy, or with a plural form left empty (a count that
+    selects an empty form shows in English)."""
     catalogue = polib.pofile(str(path))
-    return [entry.msgid for entry in catalogue if not entry.translated() or entry.fuzzy]
+    count = plural_count(catalogue)
+    return [
+        entry.msgid
+        for entry in catalogue
+        if not entry.translated() or entry.fuzzy or missing_plural_forms(entry, count)
+    ]
 
 
 def compile_all():

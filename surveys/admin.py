@@ -7,7 +7,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from surveys.models import Option, Question, Response, Section, Survey, ThemeAdoption
+from surveys.models import (
+    EvaluationInvitation,
+    Option,
+    Question,
+    Response,
+    Section,
+    Survey,
+    ThemeAdoption,
+)
+from surveys.questions import kinds_where
 
 LOCKED_MESSAGE = _(
     "This survey has answers: you can correct texts, but questions, options and sections can no "
@@ -58,8 +67,23 @@ class SurveyAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "status", "audience", "results_public"]
     search_fields = ["title_en", "title_fr", "title_es"]
     inlines = [SectionInline]
+    readonly_fields = ["audience"]  # follows the kind
+    autocomplete_fields = ["event"]
     fieldsets = [
-        (None, {"fields": ["title_en", "title_fr", "title_es", "kind", "dialogue", "audience"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title_en",
+                    "title_fr",
+                    "title_es",
+                    "kind",
+                    "dialogue",
+                    "event",
+                    "audience",
+                ]
+            },
+        ),
         (_("Introduction"), {"fields": ["intro_en", "intro_fr", "intro_es"]}),
         (
             _("Schedule"),
@@ -98,7 +122,7 @@ class SurveyAdmin(SimpleHistoryAdmin):
 class OptionInline(admin.TabularInline):
     model = Option
     extra = 0
-    fields = ["position", *TEXT_FIELDS]
+    fields = ["position", *TEXT_FIELDS, "exclusive"]
 
     def has_delete_permission(self, request, obj=None):
         return not survey_has_answers(obj) and super().has_delete_permission(request, obj)
@@ -147,7 +171,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
         """Condition options: only choice options of the same survey, labelled by question."""
         if db_field.name == "condition_options":
             options = Option.objects.filter(
-                question__kind__in=[Question.Kind.SINGLE_CHOICE, Question.Kind.MULTIPLE_CHOICE]
+                question__kind__in=kinds_where(lambda question_type: question_type.controls_display)
             ).select_related("question")
             object_id = request.resolver_match.kwargs.get("object_id")
             if object_id:
@@ -174,7 +198,7 @@ class ResponseAdmin(SimpleHistoryAdmin):
     readonly_fields = [
         "survey",
         "member_state",
-        "respondent_key",
+        "registration",
         "status",
         "version",
         "updated_by",
@@ -205,4 +229,26 @@ class ThemeAdoptionAdmin(SimpleHistoryAdmin):
     readonly_fields = [f.name for f in ThemeAdoption._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(EvaluationInvitation)
+class EvaluationInvitationAdmin(admin.ModelAdmin):
+    """Who was invited to evaluate which event, and when (staff send invitations from the
+    event's evaluation page; the personal links are never shown here)."""
+
+    list_display = ["registration", "survey", "invited_at", "invited_by"]
+    list_filter = ["survey"]
+    list_select_related = ["registration", "survey", "invited_by"]
+    search_fields = ["registration__name", "registration__email"]
+    fields = ["survey", "registration", "invited_at", "invited_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -7,7 +7,14 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Membership surveys")
 
     def ready(self):
+        import surveys.access  # noqa: F401  (registers the surveys.* permissions)
         from idm.reminders import register
+        from surveys.evaluations.reminders import (
+            send_due_evaluation_invitations,
+            send_due_evaluation_reminders,
+        )
         from surveys.services.reminders import send_due_survey_reminders
 
         register(send_due_survey_reminders)
+        register(send_due_evaluation_invitations)
+        register(send_due_evaluation_reminders)

@@ -1,47 +1,62 @@
-"""The section page's form: read a section's answers from a POST and prepare each question for
-display (its inputs, what is typed or saved, its errors, who last changed it)."""
+"""The section page's form (one field per question, each from its question type), how each
+question is prepared for display, and the small forms of the survey pages."""
 
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from surveys import values as answer_values
-from surveys.models import Question
-
-Kind = Question.Kind
+from idm.models import Region
+from surveys.questions import question_type
+from workshops.models import Registration
 
 
 def field_name(question, option=None):
     return f"q{question.pk}_o{option.pk}" if option is not None else f"q{question.pk}"
 
 
+class SectionForm(forms.Form):
+    """The answers of one section. A field's `clean` is its question type's coercion and
+    validation, the same as the API's and the background save's. `values` ({question id:
+    value}, typed or saved) are what the inputs show when the form is not bound."""
+
+    def __init__(self, section, data=None, *, values=None):
+        values = values or {}
+        initial = {
+            field_name(question): values[question.pk]
+            for question in section.questions.all()
+            if question.pk in values
+        }
+        super().__init__(data, initial=initial, auto_id="%s")
+        self.section = section
+        for question in section.questions.all():
+            self.fields[field_name(question)] = question_type(question).form_field(question)
+
+    def question_fields(self):
+        """[(question, bound field)] in questionnaire order."""
+        return [(question, self[field_name(question)]) for question in self.section.questions.all()]
+
+    def read(self):
+        """({question id: raw input}, {question id: value}, {question id: [errors]})."""
+        raw = {question.pk: bound.data for question, bound in self.question_fields()}
+        self.is_valid()
+        cleaned, errors = {}, {}
+        for question, bound in self.question_fields():
+            if bound.name in self.errors:
+                errors[question.pk] = list(self.errors[bound.name])
+            else:
+                cleaned[question.pk] = self.cleaned_data[bound.name]
+        return raw, cleaned, errors
+
+
 def raw_from_post(question, post):
     """What the person sent for one question, before checking it."""
-    name = field_name(question)
-    if question.kind == Kind.MULTIPLE_CHOICE:
-        return post.getlist(name)
-    if question.kind == Kind.RANKING:
-        return {
-            option.pk: post.get(field_name(question, option), "").strip()
-            for option in question.options.all()
-            if post.get(field_name(question, option), "").strip()
-        }
-    return post.get(name, "")
+    return question_type(question).value_from_post(question, post, field_name(question))
 
 
 def read_section(section, post):
     """({question id: raw input}, {question id: value}, {question id: [errors]})."""
-    raw, cleaned, errors = {}, {}, {}
-    for question in section.questions.all():
-        raw[question.pk] = raw_from_post(question, post)
-        try:
-            value = answer_values.coerce(question, raw[question.pk])
-            cleaned[question.pk] = answer_values.validate(question, value)
-        except ValidationError as error:
-            errors[question.pk] = error.messages
-    return raw, cleaned, errors
+    return SectionForm(section, post).read()
 
 
 def post_as_dict(post):
@@ -49,32 +64,10 @@ def post_as_dict(post):
     return {key: post.getlist(key) for key in post if key != "csrfmiddlewaretoken"}
 
 
-def as_strings(value):
-    if isinstance(value, dict):
-        return {int(k): str(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value is None:
-        return ""
-    if hasattr(value, "normalize"):
-        return answer_values.plain_number(value)
-    return str(value)
-
-
-@dataclass
-class OptionRow:
-    option: object
-    input_name: str
-    input_id: str
-    checked: bool = False
-    rank: str = ""
-
-
 @dataclass
 class QuestionView:
-    """One question on a page: `value` is what to show in the inputs (typed or saved)."""
+    """One question on a page: `value` is what its inputs show (typed or saved), `field` the
+    form field that renders them."""
 
     question: object
     number: int
@@ -85,6 +78,7 @@ class QuestionView:
     condition_on_page: bool = False
     changed_by_colleague: bool = False
     display_value: str = ""
+    field: object = None
 
     @property
     def name(self):
@@ -95,34 +89,9 @@ class QuestionView:
         return self.question.kind
 
     @property
-    def option_rows(self):
-        selected = self.value if isinstance(self.value, list | dict) else [self.value]
-        rows = []
-        for option in self.question.options.all():
-            rank = self.value.get(option.pk, "") if isinstance(self.value, dict) else ""
-            rows.append(
-                OptionRow(
-                    option=option,
-                    input_name=field_name(self.question, option)
-                    if self.kind == Kind.RANKING
-                    else self.name,
-                    input_id=f"{self.name}-o{option.pk}",
-                    checked=str(option.pk) in selected,
-                    rank=str(rank),
-                )
-            )
-        return rows
-
-    @property
-    def rank_choices(self):
-        return [str(rank) for rank in range(1, answer_values.rank_limit(self.question) + 1)]
-
-    @property
-    def likert_rows(self):
-        labels = {1: self.question.low_label, 5: self.question.high_label}
-        return [
-            (str(point), labels.get(point, ""), self.value == str(point)) for point in range(1, 6)
-        ]
+    def grouped(self):
+        """Several inputs (a fieldset with a legend) rather than one input with a label."""
+        return question_type(self.question).grouped
 
     @property
     def condition_option_ids(self):
@@ -137,39 +106,49 @@ class QuestionView:
             ids.append(f"{self.name}-error")
         return " ".join(ids)
 
+    @property
+    def widget(self):
+        """The question's inputs, rendered by its type's template."""
+        attrs = {}
+        if self.described_by and not self.grouped:
+            attrs["aria-describedby"] = self.described_by
+        if self.errors:
+            attrs["aria-invalid"] = "true"
+        return self.field.as_widget(attrs=attrs)
+
 
 def condition_text(question, questionnaire):
     controlling = question.condition_question
     if controlling is None:
         return ""
     number = questionnaire.numbers.get(controlling.pk)
-    if controlling.kind == Kind.YES_NO:
-        wanted = _("Yes") if question.condition_yes is not False else _("No")
-    else:
-        wanted = " / ".join(f"“{o.text}”" for o in question.condition_options.all())
     return _("Answer this if you answered %(answer)s to question %(number)s.") % {
-        "answer": wanted,
+        "answer": question_type(controlling).condition_text(question),
         "number": number,
     }
 
 
-def question_views(section, questionnaire, shown_values, *, answers, errors=None, stale=()):
-    """QuestionViews of a section; `shown_values` are typed inputs or saved values."""
+def question_views(
+    section, questionnaire, shown_values, *, answers, errors=None, changed_by_colleague=()
+):
+    """QuestionViews of a section; `shown_values` are typed inputs or saved values;
+    `changed_by_colleague`: ids of the questions a colleague changed meanwhile (conflict)."""
     errors = errors or {}
     on_page = {q.pk for q in section.questions.all()}
+    form = SectionForm(section, values=shown_values)
     views = []
-    for question in section.questions.all():
-        value = shown_values.get(question.pk, answer_values.empty_value(question))
+    for question, bound in form.question_fields():
         views.append(
             QuestionView(
                 question=question,
                 number=questionnaire.numbers[question.pk],
-                value=as_strings(value),
+                value=bound.value(),
                 errors=errors.get(question.pk, []),
                 answer=answers.get(question.pk),
                 condition_text=condition_text(question, questionnaire),
                 condition_on_page=question.condition_question_id in on_page,
-                changed_by_colleague=question.pk in stale,
+                changed_by_colleague=question.pk in changed_by_colleague,
+                field=bound,
             )
         )
     return views
@@ -178,11 +157,9 @@ def question_views(section, questionnaire, shown_values, *, answers, errors=None
 class AdoptThemeForm(forms.Form):
     """The dialogue year a winning theme is adopted for; empty means the survey's default."""
 
-    year = forms.IntegerField(required=False, min_value=2001, max_value=2100)
-
-
-class SubmitForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    year = forms.IntegerField(
+        label=_("Dialogue year"), required=False, min_value=2001, max_value=2100
+    )
 
 
 class ReopenForm(forms.Form):
@@ -192,3 +169,29 @@ class ReopenForm(forms.Form):
         max_length=2000,
         help_text=_("The state's delegates see this reason on their response."),
     )
+
+
+class RegionForm(forms.Form):
+    """The results page's filter: one UN region, or all."""
+
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("All regions")), *Region.choices],
+    )
+
+    def chosen_region(self):
+        return self.cleaned_data["region"] if self.is_valid() else ""
+
+
+class CategoryForm(forms.Form):
+    """An event evaluation's results filter: one category of participants, or all."""
+
+    category = forms.ChoiceField(
+        label=_("Participants' category"),
+        required=False,
+        choices=[("", _("All categories")), *Registration.Category.choices],
+    )
+
+    def chosen_category(self):
+        return self.cleaned_data["category"] if self.is_valid() else ""

@@ -1,6 +1,7 @@
-"""The surveys' part of the seed: the "IDM effectiveness survey" and the "IDM 2009 theme
-selection" survey, in English, French and Spanish. `demo` adds draft and submitted responses of
-the demo states (the Philippines and Mexico). Idempotent: a row is saved only when it changes.
+"""The surveys' part of the seed: the "IDM effectiveness survey", the "IDM 2009 theme
+selection" survey and the "Event evaluation" template, in English, French and Spanish. `demo`
+adds draft and submitted responses of the demo states (the Philippines and Mexico) and an
+evaluation survey to the demo workshop. Idempotent: a row is saved only when it changes.
 """
 
 from datetime import datetime
@@ -8,12 +9,17 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from idm.links import absolute_url
 from idm.models import Dialogue, MemberState, User
+from surveys import values as answer_values
+from surveys.evaluations.services import build_event_evaluation, evaluation_window
 from surveys.models import Option, Question, Response, Section, Survey
-from surveys.seed_data import effectiveness, theme_selection
+from surveys.seed_data import effectiveness, evaluation, theme_selection
 from surveys.services.drafts import write_answer
+from workshops.demo import DEMO_SLUG
+from workshops.models import Event
 
-SURVEYS = [effectiveness.SURVEY, theme_selection.SURVEY]
+SURVEYS = [effectiveness.SURVEY, theme_selection.SURVEY, evaluation.SURVEY]
 LANGS = ("en", "fr", "es")
 
 
@@ -21,6 +27,7 @@ def load(*, demo=False, stdout=None):
     loaded = {data["title"][0]: load_survey(data) for data in SURVEYS}
     if demo:
         load_demo_responses(loaded)
+        load_demo_evaluation(loaded[evaluation.TITLE[0]][0], stdout=stdout)
 
 
 def texts(name, values):
@@ -98,8 +105,14 @@ def load_question(section, position, data, earlier):
         "condition_yes": condition[1] if condition and isinstance(condition[1], bool) else None,
     }
     question = upsert(Question, {"section": section, "position": position}, values)
-    for number, option_texts in enumerate(data.get("options", []), start=1):
-        upsert(Option, {"question": question, "position": number}, texts("text", option_texts))
+    for number, option in enumerate(data.get("options", []), start=1):
+        # an option is its three texts, or {"text": texts, "exclusive": True} ("None")
+        option = option if isinstance(option, dict) else {"text": option}
+        upsert(
+            Option,
+            {"question": question, "position": number},
+            {**texts("text", option["text"]), "exclusive": option.get("exclusive", False)},
+        )
     return question
 
 
@@ -153,16 +166,12 @@ DEMO_RESPONSES = {
 
 
 def demo_value(question, value):
+    """The demo value as the question's type takes it: option positions (1-based) become
+    option ids (a ranking lists them in rank order), then the type coerces it."""
     options = list(question.options.order_by("position").values_list("pk", flat=True))
-    if question.kind == Question.Kind.SINGLE_CHOICE:
-        return options[value - 1]
-    if question.kind == Question.Kind.MULTIPLE_CHOICE:
-        return [options[i - 1] for i in value]
-    if question.kind == Question.Kind.RANKING:
-        return {options[i - 1]: rank for rank, i in enumerate(value, start=1)}
-    if question.kind == Question.Kind.NUMBER:
-        return Decimal(value)
-    return value
+    if options:
+        value = [options[i - 1] for i in value] if isinstance(value, list) else options[value - 1]
+    return answer_values.coerce(question, value)
 
 
 def load_demo_responses(loaded):
@@ -186,3 +195,20 @@ def load_demo_responses(loaded):
                 response.submitted_at = survey.closes_at or timezone.now()
                 response.version = 2
                 response.save()
+
+
+def load_demo_evaluation(template, *, stdout=None):
+    """The demo workshop's evaluation survey, copied from the template once; while nobody has
+    answered it, its dates follow the demo workshop (which moves along with today's date)."""
+    event = Event.objects.filter(slug=DEMO_SLUG).first()
+    if event is None or event.start_date is None:
+        return
+    survey = Survey.objects.filter(event=event).first()
+    if survey is None:
+        survey = build_event_evaluation(event=event, template=template)
+    elif not survey.has_answers():
+        opens_at, closes_at = evaluation_window(event)
+        upsert(Survey, {"pk": survey.pk}, {"opens_at": opens_at, "closes_at": closes_at})
+    if stdout is not None:
+        url = absolute_url("surveys:event-evaluation", kwargs={"slug": event.slug})
+        stdout.write(f"  its evaluation by the participants (staff): {url}")

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from idm.page_cache import cache_seconds, content_state
 from surveys import values as answer_values
 from surveys.models import Answer, AnswerChoice, Option, Question, Section
+from surveys.questions import question_type
 
 
 @dataclass
@@ -36,23 +37,19 @@ class Questionnaire:
         is shown when its (itself shown) earlier question has one of the chosen options."""
         shown = set()
         for question in self.questions:
-            if is_shown(question, question_values, shown):
+            if is_shown(question, question_values, shown, self.by_id):
                 shown.add(question.pk)
         return shown
 
 
-def is_shown(question, question_values, shown):
+def is_shown(question, question_values, shown, by_id=None):
     condition_id = question.condition_question_id
     if condition_id is None:
         return True
     if condition_id not in shown:
         return False
-    answer = question_values.get(condition_id)
-    if isinstance(answer, bool):
-        return question.condition_yes is None or answer == question.condition_yes
-    wanted = {option.pk for option in question.condition_options.all()}
-    chosen = set(answer) if isinstance(answer, list) else {answer}
-    return bool(wanted & chosen)
+    condition = (by_id or {}).get(condition_id) or question.condition_question
+    return question_type(condition).shows(question, question_values.get(condition_id))
 
 
 _KEPT_SURVEYS = 64

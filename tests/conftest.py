@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 
@@ -15,6 +16,17 @@ def _clear_cache():
 def page_cache(settings):
     """Public pages and API reads cached as in production (idm/page_cache.py)."""
     settings.IDM_PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    """Every test starts in English: a request in another language leaves that language
+    active in the thread (LocaleMiddleware activates it and nothing deactivates it), and
+    content written through the original field names (`title=`) goes to the active language's
+    column."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -154,7 +154,7 @@ def test_receipt_email_in_each_delegates_language(client, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("surveys:submit", args=[s.survey.pk, "PH"]),
-            {"version": 1},
+            {"version": 1, "confirm": "on"},
             HTTP_ACCEPT_LANGUAGE="en",
         )
     by_recipient = {tuple(message.to): message for message in mail.outbox}

@@ -4,9 +4,12 @@ registrations. Saving goes through the same services as the API."""
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from idm.admin.languages import LanguageColumns, side_by_side
 from idm.admin.programme import DialogueAdmin as CoreDialogueAdmin
+from idm.content_languages import language_fields
 from idm.models import Dialogue
 from workshops import services
 from workshops.models import (
@@ -19,7 +22,7 @@ from workshops.models import (
 )
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
     fields = ["order", "date", "starts_at", "ends_at", "title", "kind"]
@@ -58,7 +61,9 @@ class CategoryQuotaInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(LanguageColumns, TranslationAdmin, SimpleHistoryAdmin):
+    """An event; its title and description in English, French and Spanish side by side."""
+
     list_display = [
         "title",
         "dialogue",
@@ -72,14 +77,17 @@ class EventAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["dialogue", "kind", "status"]
     list_select_related = ["dialogue"]
-    search_fields = ["title", "description", "slug"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*language_fields("title", "description"), "slug"]
+    prepopulated_fields = {"slug": ["title"]}  # from the English title
     inlines = [SessionInline, EventDocumentInline, CategoryQuotaInline]
     actions = ["mark_confirmed", "mark_held", "mark_cancelled"]
     fieldsets = [
-        (None, {"fields": ["dialogue", "kind", "title", "slug", "status", "order"]}),
+        (
+            None,
+            {"fields": ["dialogue", "kind", side_by_side("title"), "slug", "status", "order"]},
+        ),
         (_("When and where"), {"fields": ["start_date", "end_date", "venue", "city"]}),
-        (_("About"), {"fields": ["description"]}),
+        (_("About"), {"fields": [side_by_side("description")]}),
         (
             _("Registration"),
             {
@@ -141,13 +149,25 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(LanguageColumns, TranslationAdmin):
+    """An agenda item; its title and description in English, French and Spanish side by side."""
+
     list_display = ["title", "event", "order", "date", "starts_at", "ends_at", "kind"]
     list_filter = ["kind", "event__dialogue"]
     list_select_related = ["event"]
-    search_fields = ["title", "event__title"]
+    search_fields = [
+        *language_fields("title"),
+        *(f"event__{name}" for name in language_fields("title")),
+    ]
     autocomplete_fields = ["event"]
-    exclude = ["documents"]
+    fields = [
+        "event",
+        ("order", "date", "starts_at", "ends_at"),
+        side_by_side("title"),
+        "kind",
+        side_by_side("description"),
+        "recording_url",
+    ]
     inlines = [SessionSpeakerInline, SessionDocumentInline]
 
 

@@ -10,6 +10,7 @@ import segno
 from django.core import signing
 
 from workshops.models import Registration
+from workshops.participants import is_sponsored
 
 CHECK_IN_SALT = "workshops.check-in"
 Category = Registration.Category
@@ -50,9 +51,12 @@ def qr_data_uri(text):
 
 
 def badge_of(registration):
+    """What one badge shows; `sponsored` marks, discreetly, a participant IOM sponsors (for
+    the secretariat's logistics: daily allowance, travel desk)."""
     background, foreground = CATEGORY_COLOURS[registration.category]
     return {
         "registration": registration,
+        "sponsored": is_sponsored(registration),
         "qr": qr_data_uri(check_in_token(registration)),
         "band_background": background,
         "band_foreground": foreground,

@@ -9,7 +9,6 @@ from workshops.models import Event
 
 ICS_STATUS = {
     Event.Status.PROPOSED: "TENTATIVE",
-    Event.Status.SUBJECT_TO_FUNDING: "TENTATIVE",
     Event.Status.CONFIRMED: "CONFIRMED",
     Event.Status.HELD: "CONFIRMED",
     Event.Status.CANCELLED: "CANCELLED",

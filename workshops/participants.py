@@ -9,7 +9,7 @@ first). The public page, the staff page, the PDF and the exports all call `proto
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from idm.collation import collation_key
@@ -77,8 +77,17 @@ def public_participants(event):
 
 
 def all_participants(event):
-    """Every registration of the event, whatever its status: the staff's list."""
-    return event.registrations.select_related("nominated_by", "checked_in_by")
+    """Every registration of the event, whatever its status: the staff's list (with the
+    funding app's sponsorship of each, read through the reverse relation, in the same query)."""
+    return event.registrations.select_related("nominated_by", "checked_in_by", "sponsorship")
+
+
+def is_sponsored(registration):
+    """IOM pays this participation: the funding app approved its sponsorship. Read through the
+    reverse one-to-one `sponsorship` (select it with the registration to keep lists to one
+    query); workshops never imports funding."""
+    sponsorship = getattr(registration, "sponsorship", None)
+    return bool(sponsorship is not None and sponsorship.is_approved)
 
 
 def heading_of(registration):
@@ -120,21 +129,33 @@ def protocol_list(registrations):
     return groups
 
 
-def attendance_counts(event):
+def registration_counts(event):
+    """The event's registrations counted per category, region of the represented state (None
+    for organizations) and status: one aggregate query, from which the attendance and the
+    status counts are summed."""
+    return list(
+        event.registrations.values("category", "member_state__region", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
+def attendance_counts(event, counts=None):
     """How many of the expected participants (confirmed or attended) came, per category and
-    per region of the state they represent: two aggregate queries."""
-    expected = event.registrations.filter(status__in=PUBLIC_STATUSES)
-    came = Count("pk", filter=Q(status=Status.ATTENDED))
-    by_category = {
-        row["category"]: row
-        for row in expected.values("category").annotate(expected=Count("pk"), attended=came)
-    }
-    by_region = {
-        row["member_state__region"]: row
-        for row in expected.filter(member_state__isnull=False)
-        .values("member_state__region")
-        .annotate(expected=Count("pk"), attended=came)
-    }
+    per region of the state they represent. `counts`: the rows of registration_counts(event)
+    when the caller has them already (else one aggregate query)."""
+    by_category, by_region = {}, {}
+    for row in registration_counts(event) if counts is None else counts:
+        if row["status"] not in PUBLIC_STATUSES:
+            continue
+        attended = row["count"] if row["status"] == Status.ATTENDED else 0
+        keys = [(by_category, row["category"])]
+        if row["member_state__region"] is not None:
+            keys.append((by_region, row["member_state__region"]))
+        for table, key in keys:
+            cell = table.setdefault(key, {"expected": 0, "attended": 0})
+            cell["expected"] += row["count"]
+            cell["attended"] += attended
     categories = [
         {"label": label, **counts_of(by_category.get(value))}
         for value, label in sorted(Category.choices, key=lambda c: CATEGORY_RANK[c[0]])

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from idm.exports import local_time
-from workshops.participants import all_participants, heading_of, in_protocol_order
+from workshops.participants import all_participants, heading_of, in_protocol_order, is_sponsored
 
 
 def export_rows(event):
@@ -22,6 +22,7 @@ def export_rows(event):
         _("Checked in at"),
         _("On the public list"),
         _("Registered"),
+        _("Sponsored"),
     ]
     for registration in in_protocol_order(all_participants(event)):
         yield [
@@ -38,4 +39,5 @@ def export_rows(event):
             local_time(registration.checked_in_at),
             _("Yes") if registration.listed_publicly else _("No"),
             local_time(registration.created_at),
+            _("Yes") if is_sponsored(registration) else _("No"),
         ]

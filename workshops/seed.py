@@ -5,6 +5,10 @@ clearly marked demo workshop dated relative to today (workshops/demo.py).
 The note gives no venue, capacity or registration window, and no exact dates for the panels
 and the discussion held during the 96th Council Session: those stay empty ("date to be
 announced" / unknown) rather than invented.
+
+The note plans the two 2009 workshops "subject to available funding": they are seeded as
+proposed, and the funding app's seed gives them demo budgets and no contributions, so that
+their funding status reads "subject to available funding" from the numbers.
 """
 
 import datetime
@@ -215,7 +219,7 @@ EVENTS = [
         slug="2009-human-rights-of-migrants",
         kind=Event.Kind.WORKSHOP,
         title="Effective Respect for the Human Rights of Migrants: A Shared Responsibility",
-        status=Event.Status.SUBJECT_TO_FUNDING,
+        status=Event.Status.PROPOSED,
         start=datetime.date(2009, 3, 25),
         end=datetime.date(2009, 3, 26),
         description=HUMAN_RIGHTS_WORKSHOP_DESCRIPTION,
@@ -225,7 +229,7 @@ EVENTS = [
         slug="2009-trafficking-and-exploitation-of-migrants",
         kind=Event.Kind.WORKSHOP,
         title="Trafficking and Exploitation of Migrants: Ensuring Protection of Human Rights",
-        status=Event.Status.SUBJECT_TO_FUNDING,
+        status=Event.Status.PROPOSED,
         start=datetime.date(2009, 7, 9),
         end=datetime.date(2009, 7, 10),
         description=TRAFFICKING_WORKSHOP_DESCRIPTION,

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from idm import exports
@@ -94,7 +95,11 @@ def participants_pdf(request, slug):
 @staff_only
 def participants_csv(request, slug):
     event = event_or_404(slug)
-    return exports.csv_response(export_rows(event), filename=f"{event.slug}-participants.csv")
+    return exports.csv_response(
+        export_rows(event),
+        filename=f"{event.slug}-participants.csv",
+        language=exports.export_language(request),
+    )
 
 
 @require_safe
@@ -104,7 +109,8 @@ def participants_xlsx(request, slug):
     return exports.xlsx_response(
         export_rows(event),
         filename=f"{event.slug}-participants.xlsx",
-        sheet_title=_("Participants"),
+        sheet_title=gettext_lazy("Participants"),
+        language=exports.export_language(request),
     )
 
 
@@ -115,7 +121,7 @@ def badges_pdf(request, slug):
     event = event_or_404(slug)
     expected = event.registrations.filter(
         status__in=PUBLIC_STATUSES, participation=Registration.Participation.IN_PERSON
-    )
+    ).select_related("sponsorship")
     badges = [badge_of(registration) for registration in in_protocol_order(expected)]
     return pdf_response(
         request,

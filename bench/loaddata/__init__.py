@@ -36,7 +36,8 @@ def load(scale, *, log=print):
         surveys.membership_surveys(volumes, years[-1], states, rng)
         log(f"{volumes.membership_surveys} surveys × {volumes.survey_questions} questions")
         surveys.theme_selection(volumes, years[-1], states, rng)
-        answers = surveys.evaluation(volumes, years[-1], states, rng)
+        held = [event for event in events if event.status == event.Status.HELD]
+        answers = surveys.evaluation(volumes, held[-1], states, rng)
         log(f"an evaluation survey with {answers} answers")
         funding.load(years, events, states, rng)
         log("funding for every year")

@@ -126,8 +126,9 @@ def agenda(events_, rng):
     )
 
 
-def registrations(volumes: Volumes, events_, states, rng, *, per_event=None):
-    """Registrations of delegates of the member states (and a few others) for each event."""
+def registrations(volumes: Volumes, events_, states, rng, *, per_event=None, offset=0):
+    """Registrations of delegates of the member states (and a few others) for each event;
+    `offset` keeps the email addresses of a second batch for the same event apart."""
     per_event = volumes.registrations_per_event if per_event is None else per_event
     statuses = [Registration.Status.ATTENDED] * 6 + [
         Registration.Status.CONFIRMED,
@@ -145,14 +146,16 @@ def registrations(volumes: Volumes, events_, states, rng, *, per_event=None):
                     reference=uuid.UUID(int=rng.getrandbits(128), version=4),
                     event=event,
                     name=f"Participant {n} {state.name[:60]}",
-                    email=f"{PREFIX}{event.pk}-{n}@example.org",
+                    email=f"{PREFIX}{event.pk}-{n + offset}@example.org",
                     organisation="Permanent mission" if not other else "University",
                     category=Registration.Category.ACADEMIA
                     if other
                     else Registration.Category.MEMBER_STATE,
                     member_state=None if other else state,
                     language=LANGUAGES[n % len(LANGUAGES)],
-                    status=statuses[n % len(statuses)]
+                    status=(
+                        statuses[n % len(statuses)] if not offset else Registration.Status.ATTENDED
+                    )
                     if event.status == Event.Status.HELD
                     else Registration.Status.CONFIRMED,
                     listed_publicly=n % 2 == 0,

@@ -5,8 +5,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from bench.loaddata import programme
 from bench.loaddata.common import PREFIX, Volumes, raw_delete
 from surveys.models import Answer, AnswerChoice, Option, Question, Response, Section, Survey
+from surveys.models.evaluations import EvaluationInvitation
+from workshops.models import Event, Registration
 
 KINDS = [
     Question.Kind.SINGLE_CHOICE,
@@ -180,9 +183,85 @@ def theme_selection(volumes: Volumes, dialogue, states, rng):
     return survey
 
 
-def evaluation(volumes: Volumes, dialogue, states, rng):
-    """Filled in after the participant evaluations exist (issue 12)."""
-    return 0
+EVALUATION_KINDS = [
+    Question.Kind.LIKERT,
+    Question.Kind.LIKERT,
+    Question.Kind.LIKERT,
+    Question.Kind.SINGLE_CHOICE,
+    Question.Kind.YES_NO,
+    Question.Kind.LONG_TEXT,
+]
+
+
+def evaluation(volumes: Volumes, event, states, rng):
+    """A large event (a Council-session panel) whose participants all answered its evaluation:
+    `evaluation_participants` × `evaluation_questions` answers (100,000 at scale 1)."""
+    Event.objects.filter(pk=event.pk).update(capacity=None, kind=Event.Kind.COUNCIL_PANEL)
+    programme.registrations(
+        volumes, [event], states, rng, per_event=volumes.evaluation_participants, offset=10**6
+    )
+    survey = Survey.objects.create(
+        dialogue=event.dialogue,
+        event=event,
+        kind=Survey.Kind.EVENT_EVALUATION,
+        title_en=f"{PREFIX}evaluation of {event.title}",
+        status=Survey.Status.CLOSED,
+        opens_at=timezone.make_aware(datetime.datetime.combine(event.start_date, datetime.time())),
+        closes_at=timezone.make_aware(
+            datetime.datetime.combine(event.end_date + datetime.timedelta(days=28), datetime.time())
+        ),
+    )
+    sections = Section.objects.bulk_create(
+        [Section(survey=survey, position=n + 1, title_en=f"Part {n + 1}") for n in range(2)]
+    )
+    questions = Question.objects.bulk_create(
+        [
+            Question(
+                section=sections[n % 2],
+                position=n + 1,
+                kind=EVALUATION_KINDS[n % len(EVALUATION_KINDS)],
+                required=n % 3 == 0,
+                text_en=f"Evaluation question {n + 1}: how useful was this part of the event?",
+            )
+            for n in range(volumes.evaluation_questions)
+        ]
+    )
+    Option.objects.bulk_create(
+        [
+            Option(question=question, position=p + 1, text_en=f"Option {p + 1}")
+            for question in questions
+            if question.kind == Question.Kind.SINGLE_CHOICE
+            for p in range(OPTIONS)
+        ]
+    )
+    participants = list(
+        event.registrations.filter(status=Registration.Status.ATTENDED).values_list("pk", flat=True)
+    )
+    submitted_at = timezone.make_aware(
+        datetime.datetime.combine(event.end_date + datetime.timedelta(days=3), datetime.time())
+    )
+    EvaluationInvitation.objects.bulk_create(
+        [
+            EvaluationInvitation(
+                survey=survey, registration_id=pk, key=f"{rng.getrandbits(120):030x}"
+            )
+            for pk in participants
+        ],
+        batch_size=5000,
+    )
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                survey=survey,
+                registration_id=pk,
+                status=Response.Status.SUBMITTED,
+                submitted_at=submitted_at,
+            )
+            for pk in participants
+        ],
+        batch_size=5000,
+    )
+    return answer_all(survey, responses, rng)
 
 
 def remove():
@@ -190,4 +269,5 @@ def remove():
     raw_delete(AnswerChoice.objects.filter(answer__response__survey__in=surveys))
     raw_delete(Answer.objects.filter(response__survey__in=surveys))
     raw_delete(Response.objects.filter(survey__in=surveys))
+    raw_delete(EvaluationInvitation.objects.filter(survey__in=surveys))
     surveys.delete()

@@ -1,19 +1,25 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
+from idm.admin.languages import LanguageColumns, side_by_side
+from idm.content_languages import language_fields
 from idm.models import Dialogue, Document
 from idm.services import delete_document, save_document
 
 
 class DocumentInline(admin.TabularInline):
+    """The year's documents, English title only (the row is wide already): the French and
+    Spanish titles are edited on the document's own page (its change link)."""
+
     model = Document
     extra = 0
     fields = [
         "symbol",
         "revision",
         "addendum",
-        "title",
+        "title_en",
         "kind",
         "language",
         "status",
@@ -24,9 +30,18 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Dialogue)
-class DialogueAdmin(admin.ModelAdmin):
+class DialogueAdmin(LanguageColumns, TranslationAdmin):
+    """A dialogue year; its texts in English, French and Spanish side by side."""
+
     list_display = ["year", "theme", "document_count"]
-    search_fields = ["theme", "summary"]
+    search_fields = language_fields("theme", "summary")
+    fields = [
+        "year",
+        side_by_side("theme"),
+        side_by_side("summary"),
+        side_by_side("theme_selection"),
+        side_by_side("funding_approach"),
+    ]
     inlines = [DocumentInline]
 
     def get_queryset(self, request):
@@ -53,12 +68,24 @@ class DialogueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(LanguageColumns, TranslationAdmin):
+    """A document in one language (`language`); its title and description can be given in the
+    portal's three languages, for the pages that list it."""
+
     list_display = ["full_symbol", "title", "kind", "language", "status", "dialogue"]
     list_filter = ["kind", "language", "status", "dialogue"]
     ordering = ["-dialogue__year", "symbol", "revision", "addendum", "language"]
     list_select_related = ["dialogue"]
-    search_fields = ["symbol", "title", "description"]
+    search_fields = ["symbol", *language_fields("title", "description")]
+    fields = [
+        ("symbol", "revision", "addendum"),
+        side_by_side("title"),
+        ("kind", "language", "status"),
+        "dialogue",
+        ("file", "url"),
+        side_by_side("description"),
+        "published_on",
+    ]
     date_hierarchy = "published_on"
 
     @admin.display(description=_("symbol"), ordering="symbol")

@@ -7,7 +7,9 @@ annotates these by hand:
 - an operation that an anonymous caller may use says so (`{}` among its security requirements),
   found by asking the view's own permission classes about an anonymous request;
 - a field read through a nullable model field (`submitted_by`, `member_state`, ...) is nullable
-  in responses, whatever the serializer declares.
+  in responses, whatever the serializer declares;
+- every operation takes the answer's language: `?lang=` or the Accept-Language header
+  (idm.middleware.ApiLanguageMiddleware).
 
 Views use `if_match_parameter` and `etag_header` for optimistic concurrency; an operation with
 an If-Match parameter also answers 412 (stale version) and, when If-Match is required, 428.
@@ -27,6 +29,8 @@ from rest_framework.test import APIRequestFactory
 from idm.api.conditional import CachedReadMixin
 from idm.api.idempotency import HEADER as IDEMPOTENCY_KEY_HEADER
 from idm.api.preconditions import IF_MATCH_VERSION
+from idm.content_languages import CONTENT_LANGUAGES
+from idm.middleware import LANGUAGE_PARAMETER
 
 ERROR = {
     "type": "object",
@@ -98,6 +102,29 @@ def etag_header(*codes):
         response=set(codes),
         description="The version of the returned object, for If-Match.",
     )
+
+
+LANGUAGE_PARAMETERS = [
+    OpenApiParameter(
+        LANGUAGE_PARAMETER,
+        {"type": "string", "enum": list(CONTENT_LANGUAGES)},
+        OpenApiParameter.QUERY,
+        description=(
+            "The language of the answer's texts (titles, descriptions, principles, messages): "
+            "en, fr or es. A text without a translation is given in English. Takes precedence "
+            "over Accept-Language; another value is a 400."
+        ),
+    ),
+    OpenApiParameter(
+        "Accept-Language",
+        str,
+        OpenApiParameter.HEADER,
+        description=(
+            "The preferred languages (e.g. `fr-CH, fr;q=0.9`): the first of en, fr, es named "
+            "is used; English if none is. The answer's Content-Language says which."
+        ),
+    ),
+]
 
 
 def error_response(code, description=None):
@@ -175,6 +202,9 @@ CONDITIONAL_READ_HEADERS = {
 
 
 class ApiAutoSchema(AutoSchema):
+    def get_override_parameters(self):
+        return [*super().get_override_parameters(), *LANGUAGE_PARAMETERS]
+
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         if operation is not None:

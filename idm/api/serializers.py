@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from idm import services
-from idm.api.errors import api_validation_error
+from idm.api.translated import TranslatedContentSerializer, with_translations
 from idm.models import Dialogue, Document, MemberState
 
 
@@ -47,9 +47,10 @@ class DialogueSerializer(serializers.ModelSerializer):
         fields = ["url", "year", "theme", "summary", "theme_selection", "funding_approach"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    """A document in one language; staff write through the same validation as the admin
-    (symbol register, file type and size)."""
+class DocumentSerializer(TranslatedContentSerializer):
+    """A document in one language (`language`); its title and description are also given in
+    the portal's languages. Staff write through the same validation as the admin (symbol
+    register, file type and size)."""
 
     dialogue_year = serializers.SlugRelatedField(
         source="dialogue", slug_field="year", queryset=Dialogue.objects.all()
@@ -66,7 +67,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "revision",
             "addendum",
             "full_symbol",
-            "title",
+            *with_translations("title"),
             "kind",
             "language",
             "status",
@@ -74,9 +75,10 @@ class DocumentSerializer(serializers.ModelSerializer):
             "href",
             "url",
             "file",
-            "description",
+            *with_translations("description"),
             "published_on",
         ]
+        translated_fields = ["title", "description"]
         extra_kwargs = {"url": {"write_only": True}}
         validators = []  # the model's full_clean (in the service) checks the constraints
 
@@ -92,4 +94,4 @@ class DocumentSerializer(serializers.ModelSerializer):
         try:
             return services.save_document(document=document, actor=self.context["request"].user)
         except DjangoValidationError as error:
-            raise api_validation_error(error) from error
+            raise self.translated_validation_error(error) from error

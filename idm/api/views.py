@@ -8,6 +8,7 @@ from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.parsers import JSONParser
 from idm.api.permissions import PublicReadStaffWrite
 from idm.api.serializers import DialogueSerializer, DocumentSerializer, MemberStateSerializer
+from idm.content_languages import language_fields
 from idm.models import Dialogue, Document, MemberState
 
 
@@ -30,7 +31,7 @@ class DialogueViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DialogueSerializer
     permission_classes = [PublicReadStaffWrite]
     lookup_field = "year"
-    search_fields = ["theme", "summary"]
+    search_fields = language_fields("theme", "summary")
     ordering_fields = ["year"]
 
 
@@ -80,5 +81,5 @@ class DocumentViewSet(
     permission_classes = [PublicReadStaffWrite]
     parser_classes = [JSONParser, MultiPartParser]
     filterset_class = DocumentFilter
-    search_fields = ["symbol", "title", "description"]
+    search_fields = ["symbol", *language_fields("title", "description")]
     ordering_fields = ["symbol", "title", "published_on"]

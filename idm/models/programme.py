@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from idm.content_languages import EnglishOriginal
 from idm.models.states import Language
 
 # What a document file may be, and the first bytes each kind of file starts with.
@@ -89,7 +90,7 @@ class DialogueQuerySet(models.QuerySet):
         return self.order_by("-year").first()
 
 
-class Dialogue(models.Model):
+class Dialogue(EnglishOriginal, models.Model):
     """One IDM year, guided by an overarching theme selected by the membership."""
 
     year = models.PositiveSmallIntegerField(
@@ -121,7 +122,7 @@ class Dialogue(models.Model):
         ]
 
     def __str__(self):
-        return f"IDM {self.year}: {self.theme}"
+        return _("IDM %(year)s: %(theme)s") % {"year": self.year, "theme": self.theme}
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -134,7 +135,7 @@ class DocumentQuerySet(models.QuerySet):
         ).order_by("language")
 
 
-class Document(models.Model):
+class Document(EnglishOriginal, models.Model):
     """An official document (e.g. IC/2008/6, MC/2266/Rev.1) in one language.
 
     The language versions of a document share its symbol, revision and addendum; a revision
@@ -248,7 +249,8 @@ class Document(models.Model):
 
     @property
     def href(self):
-        """Where a reader gets the document: the uploaded file, else the link."""
-        if self.file and self.pk:
+        """Where a reader gets the document: the uploaded file, else the link. The file of a
+        forthcoming document is not served yet (document_file refuses it): no link to it."""
+        if self.file and self.pk and self.status == self.Status.PUBLISHED:
             return reverse("document-file", args=[self.pk])
         return self.url

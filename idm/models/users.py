@@ -1,5 +1,6 @@
 """People who log in: IOM staff and member-state delegates."""
 
+import rules
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
@@ -101,6 +102,15 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def has_perm(self, perm, obj=None):
+        """The portal's named permissions (`idm.staff`, `surveys.respond`, …: rules) are
+        answered by their rule for everyone, superusers included: a superuser is IOM staff, not
+        a delegate of every state. Django's model permissions (the back office) keep the
+        superuser shortcut."""
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def is_delegate(self):

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -13,6 +14,22 @@ from idm.models import Dialogue, Document
 from idm.page_cache import cached_public_page
 
 DOCUMENT_EDITIONS_PER_PAGE = 25
+
+
+class Edition(list):
+    """One row of the symbol register: the language versions of a document."""
+
+    def __init__(self, versions, language):
+        super().__init__(versions)
+        self.language = language
+
+    @property
+    def main(self):
+        """The version whose title the row shows and links to: the page's language if that
+        version can be read, else the first version that can, else the first."""
+        readable = [version for version in self if version.href]
+        preferred = [version for version in readable if version.language == self.language]
+        return (preferred or readable or self)[0]
 
 
 @require_safe
@@ -52,7 +69,11 @@ def document_list(request):
     documents = Document.objects.select_related("dialogue")
     if form.is_bound:
         documents = form.filter(documents)
-    editions = [list(versions) for _key, versions in groupby(documents, Document.edition_key.fget)]
+    language = (get_language() or "en")[:2]
+    editions = [
+        Edition(versions, language)
+        for _key, versions in groupby(documents, Document.edition_key.fget)
+    ]
     page = Paginator(editions, DOCUMENT_EDITIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

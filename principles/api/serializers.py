@@ -1,14 +1,15 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from idm.api.errors import api_validation_error
+from idm.api.translated import TranslatedContentSerializer, with_translations
 from principles import services
 from principles.models import Principle, PrincipleSet, Topic
 from workshops.models import Event
 
 
-class PrincipleSerializer(serializers.ModelSerializer):
-    """A lettered principle; staff write through the same service as the back office."""
+class PrincipleSerializer(TranslatedContentSerializer):
+    """A lettered principle, its headline and body in the request's language; staff write
+    through the same service as the back office."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:principle-detail")
     principle_set = serializers.PrimaryKeyRelatedField(queryset=PrincipleSet.objects.all())
@@ -31,11 +32,11 @@ class PrincipleSerializer(serializers.ModelSerializer):
             "dialogue_year",
             "label",
             "order",
-            "headline",
-            "body",
+            *with_translations("headline", "body"),
             "topics",
             "events",
         ]
+        translated_fields = ["headline", "body"]
         validators = []  # the model's full_clean (in the service) checks the constraints
 
     def create(self, validated_data):
@@ -57,4 +58,4 @@ class PrincipleSerializer(serializers.ModelSerializer):
                 events=events,
             )
         except DjangoValidationError as error:
-            raise api_validation_error(error) from error
+            raise self.translated_validation_error(error) from error

@@ -1,14 +1,13 @@
-"""Survey results in the API: one serializer per question type, so that the schema describes
-each kind's figures (a union discriminated by `kind`) and the served data is built by the very
-serializers the schema is made from."""
+"""Survey results in the API: one serializer per shape of results (a question type names its
+shape: `result_shape`), so that the schema describes each kind's figures (a union
+discriminated by `kind`) and the served data is built by the very serializers the schema is
+made from."""
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from idm.models import Region
-from surveys.models import Question
-
-Kind = Question.Kind
+from surveys.questions import all_types
 
 
 class OptionResultSerializer(serializers.Serializer):
@@ -56,8 +55,11 @@ class TextAnswerSerializer(serializers.Serializer):
         return {"member_state": source, "text": text} if source else {"text": text}
 
 
-def kind_field(*kinds):
-    return serializers.ChoiceField(choices=[(kind.value, kind.label) for kind in kinds])
+def kind_field(shape):
+    """The question kinds whose results have this shape."""
+    return serializers.ChoiceField(
+        choices=[(type_.kind, type_.label) for type_ in all_types() if type_.result_shape == shape]
+    )
 
 
 class QuestionResultSerializer(serializers.Serializer):
@@ -67,17 +69,17 @@ class QuestionResultSerializer(serializers.Serializer):
 
 
 class ChoiceQuestionResultSerializer(QuestionResultSerializer):
-    kind = kind_field(Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
+    kind = kind_field("choice")
     options = OptionResultSerializer(many=True)
 
 
 class RankingQuestionResultSerializer(QuestionResultSerializer):
-    kind = kind_field(Kind.RANKING)
+    kind = kind_field("ranking")
     options = RankingOptionResultSerializer(many=True, help_text="Best Borda score first.")
 
 
 class NumericQuestionResultSerializer(QuestionResultSerializer):
-    kind = kind_field(Kind.LIKERT, Kind.NUMBER)
+    kind = kind_field("numeric")
     distribution = NumberCountSerializer(many=True)
     mean = serializers.FloatField(allow_null=True)
     median = serializers.FloatField(allow_null=True)
@@ -86,30 +88,28 @@ class NumericQuestionResultSerializer(QuestionResultSerializer):
 
 
 class YesNoQuestionResultSerializer(QuestionResultSerializer):
-    kind = kind_field(Kind.YES_NO)
+    kind = kind_field("yes_no")
     distribution = YesNoCountSerializer(many=True)
 
 
 class TextQuestionResultSerializer(QuestionResultSerializer):
-    kind = kind_field(*Question.TEXT_KINDS)
+    kind = kind_field("text")
     texts = TextAnswerSerializer(many=True)
 
 
-RESULT_SERIALIZERS = {
-    Kind.SINGLE_CHOICE: ChoiceQuestionResultSerializer,
-    Kind.MULTIPLE_CHOICE: ChoiceQuestionResultSerializer,
-    Kind.RANKING: RankingQuestionResultSerializer,
-    Kind.LIKERT: NumericQuestionResultSerializer,
-    Kind.NUMBER: NumericQuestionResultSerializer,
-    Kind.YES_NO: YesNoQuestionResultSerializer,
-    Kind.SHORT_TEXT: TextQuestionResultSerializer,
-    Kind.LONG_TEXT: TextQuestionResultSerializer,
+SERIALIZERS_BY_SHAPE = {
+    "choice": ChoiceQuestionResultSerializer,
+    "ranking": RankingQuestionResultSerializer,
+    "numeric": NumericQuestionResultSerializer,
+    "yes_no": YesNoQuestionResultSerializer,
+    "text": TextQuestionResultSerializer,
 }
+RESULT_SERIALIZERS = {type_.kind: SERIALIZERS_BY_SHAPE[type_.result_shape] for type_ in all_types()}
 
 
 QUESTION_RESULT_UNION = PolymorphicProxySerializer(
     component_name="QuestionResult",
-    serializers={kind.value: serializer for kind, serializer in RESULT_SERIALIZERS.items()},
+    serializers=RESULT_SERIALIZERS,
     resource_type_field_name="kind",
 )
 

@@ -18,7 +18,14 @@ class OptionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Option
-        fields = ["id", "position", "text", "text_en", "text_fr", "text_es"]
+        fields = ["id", "position", "text", "text_en", "text_fr", "text_es", "exclusive"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "exclusive": {
+                "help_text": "Multiple choice: the option is chosen alone (e.g. “None”); an "
+                "answer with it and another option is refused (400)."
+            }
+        }
 
 
 class QuestionSerializer(serializers.ModelSerializer):

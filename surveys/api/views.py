@@ -101,7 +101,8 @@ class ResponseViewSet(
             "choices", "question__options"
         )
         responses = (
-            Response.objects.select_related("member_state", "updated_by", "submitted_by")
+            Response.objects.filter(member_state__isnull=False)  # not participants' evaluations
+            .select_related("member_state", "updated_by", "submitted_by")
             .prefetch_related(Prefetch("answers", queryset=answers))
             .order_by("survey_id", "member_state__name", "pk")
         )

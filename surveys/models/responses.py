@@ -1,4 +1,5 @@
-"""Responses and their answers: one shared draft per member state, then one official answer."""
+"""Responses and their answers: one shared draft per member state, then one official answer;
+or, for an event's evaluation, one response per participant."""
 
 from django.conf import settings
 from django.db import models
@@ -13,9 +14,9 @@ class Response(models.Model):
     """A survey's response by one respondent.
 
     Audience "member states": `member_state` is set and unique per survey (the state's one
-    official response, drafted together by its delegates). A later audience of workshop
-    participants sets `respondent_key` instead (e.g. the registration, or an anonymous token),
-    unique per survey too; exactly one of the two is set.
+    official response, drafted together by its delegates). Audience "participants" (an event's
+    evaluation): `registration` is set instead, unique per survey too (each participant's own
+    response, reached through their personal link). Exactly one of the two is set.
     """
 
     class Status(models.TextChoices):
@@ -33,7 +34,14 @@ class Response(models.Model):
         null=True,
         blank=True,
     )
-    respondent_key = models.CharField(_("respondent key"), max_length=64, blank=True)
+    registration = models.ForeignKey(
+        "workshops.Registration",
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -75,14 +83,15 @@ class Response(models.Model):
                 violation_error_message=_("This member state already has a response."),
             ),
             models.UniqueConstraint(
-                fields=["survey", "respondent_key"],
-                condition=~models.Q(respondent_key=""),
-                name="response_one_per_respondent",
+                fields=["survey", "registration"],
+                condition=models.Q(registration__isnull=False),
+                name="response_one_per_participant",
+                violation_error_message=_("This participant already has a response."),
             ),
             models.CheckConstraint(
                 condition=(
-                    models.Q(member_state__isnull=False, respondent_key="")
-                    | models.Q(member_state__isnull=True) & ~models.Q(respondent_key="")
+                    models.Q(member_state__isnull=False, registration__isnull=True)
+                    | models.Q(member_state__isnull=True, registration__isnull=False)
                 ),
                 name="response_has_exactly_one_respondent",
             ),
@@ -94,7 +103,7 @@ class Response(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.survey} · {self.member_state or self.respondent_key}"
+        return f"{self.survey} · {self.member_state or self.registration}"
 
     @property
     def is_submitted(self):

@@ -17,6 +17,14 @@ class SurveyQuerySet(models.QuerySet):
         """Surveys respondents may see: open or closed, never a draft being built."""
         return self.exclude(status=Survey.Status.DRAFT)
 
+    def for_member_states(self):
+        """Surveys member states answer (not the evaluations of events by their participants)."""
+        return self.filter(audience=Survey.Audience.MEMBER_STATES)
+
+    def evaluation_templates(self):
+        """Event evaluations not attached to an event: the models staff copy for an event."""
+        return self.filter(kind=Survey.Kind.EVENT_EVALUATION, event__isnull=True)
+
 
 class Survey(models.Model):
     class Kind(models.TextChoices):
@@ -25,9 +33,11 @@ class Survey(models.Model):
         EVENT_EVALUATION = "event_evaluation", _("Event evaluation")
 
     class Audience(models.TextChoices):
-        # One official response per member state. A later "participants" audience (one
-        # response per confirmed workshop registration) uses Response.respondent_key.
+        # Member states: one official response per state, drafted by its delegates.
+        # Participants: an event's evaluation, one response per participant (registration),
+        # answered through a personal link without an account.
         MEMBER_STATES = "member_states", _("Member states (one official response each)")
+        PARTICIPANTS = "participants", _("Participants of an event (one response each)")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft (being built)")
@@ -47,6 +57,18 @@ class Survey(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.MEMBER_STATES
+    )
+    event = models.ForeignKey(
+        "workshops.Event",
+        verbose_name=_("evaluated event"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_(
+            "Event evaluations: the event whose participants answer. Empty: a template that "
+            "staff copy for an event."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -89,10 +111,42 @@ class Survey(models.Model):
                 name="survey_closes_after_opening",
                 violation_error_message=_("A survey must close after it opens."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind="event_evaluation", audience="participants")
+                | ~models.Q(kind="event_evaluation") & models.Q(audience="member_states"),
+                name="survey_evaluation_asks_participants",
+                violation_error_message=_(
+                    "An event evaluation is answered by participants, and only an event "
+                    "evaluation is."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(event__isnull=True) | models.Q(kind="event_evaluation"),
+                name="survey_event_only_for_evaluations",
+                violation_error_message=_("Only an event evaluation evaluates an event."),
+            ),
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=models.Q(event__isnull=False),
+                name="survey_one_evaluation_per_event",
+                violation_error_message=_("This event already has an evaluation survey."),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The audience follows the kind: participants answer an event's evaluation, member
+        # states every other survey.
+        self.audience = (
+            self.Audience.PARTICIPANTS
+            if self.kind == self.Kind.EVENT_EVALUATION
+            else self.Audience.MEMBER_STATES
+        )
+        if kwargs.get("update_fields") is not None and "kind" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "audience"}
+        super().save(*args, **kwargs)
 
     def is_accepting_answers(self, now=None):
         """Open, and inside its open/close window."""
@@ -112,12 +166,24 @@ class Survey(models.Model):
     def has_answers(self):
         return self.pk is not None and self.responses.exists()
 
+    @property
+    def is_evaluation(self):
+        return self.audience == self.Audience.PARTICIPANTS
+
     def clean(self):
         super().clean()
         if self.status == self.Status.DRAFT and self.has_answers():
             raise ValidationError(
                 {"status": _("This survey has answers: it cannot go back to draft. Close it.")}
             )
+        if self.event_id and self.kind != self.Kind.EVENT_EVALUATION:
+            raise ValidationError({"event": _("Only an event evaluation evaluates an event.")})
+        if self.pk and self.has_answers():
+            saved = Survey.objects.filter(pk=self.pk).values("kind", "event_id").first()
+            if saved and (saved["kind"], saved["event_id"]) != (self.kind, self.event_id):
+                raise ValidationError(
+                    _("This survey has answers: its kind and its event can no longer change.")
+                )
 
 
 class Section(models.Model):
@@ -147,6 +213,31 @@ class Section(models.Model):
         return f"{self.position}. {self.title}"
 
 
+def question_type(question):
+    from surveys.questions import question_type
+
+    return question_type(question)
+
+
+class KindsStoredIn:
+    """The question kinds whose type stores its answer in `storage` (read on the class)."""
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def __get__(self, obj, objtype=None):
+        from surveys.questions import kinds_where
+
+        return tuple(kinds_where(lambda question_type: question_type.storage == self.storage))
+
+
+def condition_question_choices():
+    """A display condition refers to a question whose type can control it (choices, yes/no)."""
+    from surveys.questions import kinds_where
+
+    return models.Q(kind__in=kinds_where(lambda question_type: question_type.controls_display))
+
+
 class Question(models.Model):
     class Kind(models.TextChoices):
         SINGLE_CHOICE = "single_choice", _("Single choice")
@@ -158,9 +249,11 @@ class Question(models.Model):
         NUMBER = "number", _("Number")
         YES_NO = "yes_no", _("Yes / no")
 
-    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE, Kind.RANKING)
-    TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
-    NUMERIC_KINDS = (Kind.LIKERT, Kind.NUMBER)
+    # The kinds whose answer is stored as options chosen, as text, as a number (from the
+    # question types, surveys.questions).
+    CHOICE_KINDS = KindsStoredIn("choices")
+    TEXT_KINDS = KindsStoredIn("text")
+    NUMERIC_KINDS = KindsStoredIn("number")
 
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="questions"
@@ -202,7 +295,7 @@ class Question(models.Model):
         related_name="dependent_questions",
         null=True,
         blank=True,
-        limit_choices_to={"kind__in": ["single_choice", "multiple_choice", "yes_no"]},
+        limit_choices_to=condition_question_choices,
     )
     condition_options = models.ManyToManyField(
         "Option",
@@ -281,9 +374,8 @@ class Question(models.Model):
                         )
                     }
                 )
-        ranking = self.kind == self.Kind.RANKING and self.pk and self.top_k
-        if ranking and self.top_k > self.options.count():
-            raise ValidationError({"top_k": _("Rank at most as many as there are options.")})
+        if self.kind in self.Kind.values:
+            question_type(self).check_question(self)
 
 
 class Option(models.Model):
@@ -292,6 +384,14 @@ class Option(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text_en, text_fr, text_es = translated_text(_("option"), max_length=300)
+    exclusive = models.BooleanField(
+        _("exclusive"),
+        default=False,
+        help_text=_(
+            "Multiple choice: an answer such as “None” or “Not yet”, which respondents choose "
+            "alone, never together with other options."
+        ),
+    )
 
     text = Translated("text")
 
@@ -309,3 +409,12 @@ class Option(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        super().clean()
+        if not self.exclusive or self.question_id is None:
+            return
+        if not question_type(self.question).allows_exclusive_options:
+            raise ValidationError(
+                {"exclusive": _("Only an option of a multiple-choice question can be exclusive.")}
+            )

@@ -307,11 +307,11 @@ SURVEY = {
                             "Dans la formation des fonctionnaires",
                             "En la capacitación de funcionarios",
                         ),
-                        (
-                            "Not yet",
-                            "Pas encore",
-                            "Todavía no",
-                        ),
+                        {
+                            # chosen alone: not together with a use of the outcomes
+                            "text": ("Not yet", "Pas encore", "Todavía no"),
+                            "exclusive": True,
+                        },
                     ],
                 },
             ],

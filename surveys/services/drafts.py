@@ -7,7 +7,9 @@ from django.utils import timezone
 from idm.models import MemberState
 from idm.permissions import can_contribute_for
 from surveys import values as answer_values
-from surveys.models import Answer, AnswerChoice, Question, Response
+from surveys.models import Answer, AnswerChoice, Response
+from surveys.questions import question_type
+from surveys.questions.base import answer_choices
 from surveys.services.errors import (
     AnswersInvalid,
     NotAllowed,
@@ -123,7 +125,8 @@ def check_conflict(
     questionnaire, response, answers, cleaned, expected_version, whole_response, actor
 ):
     """Refuse the save if a colleague changed an answer of the sections being saved after the
-    version the editor loaded (the editor's own background saves do not count)."""
+    version the editor loaded (the editor's own background saves do not count). The refusal
+    names the questions the colleague changed (the conflict page highlights them)."""
     if whole_response:
         raise StaleVersion(response)
     sections = {questionnaire.by_id[question_id].section_id for question_id in cleaned}
@@ -139,28 +142,26 @@ def check_conflict(
 
 
 def write_answer(response, question, answer, value, version, actor):
+    """Write `value` into the question's Answer (created if None), as its type stores it."""
     if answer is None:
         answer = Answer(response=response, question=question)
-    answer.text = value if question.kind in Question.TEXT_KINDS else ""
-    answer.number = value if question.kind in Question.NUMERIC_KINDS else None
-    answer.boolean = value if question.kind == Question.Kind.YES_NO else None
+    answer.text, answer.number, answer.boolean = "", None, None
+    question_type(question).store(answer, question, value)
     answer.changed_in_version = version
     answer.updated_by = actor
     answer.updated_at = timezone.now()
     answer._history_user = actor
     answer.save()
-    if question.kind in Question.CHOICE_KINDS:
-        write_choices(answer, question, value, actor)
+    write_choices(answer, question, value, actor)
 
 
 def write_choices(answer, question, value, actor):
-    if question.kind == Question.Kind.SINGLE_CHOICE:
-        wanted = {value: None} if value is not None else {}
-    elif question.kind == Question.Kind.MULTIPLE_CHOICE:
-        wanted = dict.fromkeys(value)
-    else:
-        wanted = dict(value)
-    existing = {choice.option_id: choice for choice in answer_values.chosen_options(answer)}
+    """Make the Answer's AnswerChoice rows those of `value` (for the types answered with
+    options); rows that stay the same are kept, so history shows only real changes."""
+    wanted = question_type(question).chosen_options(question, value)
+    if wanted is None:
+        return
+    existing = {choice.option_id: choice for choice in answer_choices(answer)}
     for option_id, choice in existing.items():
         if option_id not in wanted or wanted[option_id] != choice.rank:
             choice._history_user = actor

@@ -28,7 +28,8 @@ class ResponseLocked(SurveyError):
 
 
 class StaleVersion(SurveyError):
-    """Someone saved the draft after the version the editor loaded: nothing was written."""
+    """Someone saved the draft after the version the editor loaded: nothing was written.
+    `changed_question_ids`: the questions a colleague changed meanwhile, when known."""
 
     message = _(
         "A colleague saved this part of the draft after you opened it. Nothing of yours was "

@@ -1,11 +1,17 @@
 """Emails about responses: the submission receipt and reminders to focal points."""
 
-from idm.emails import send_email
+import logging
+
+from idm.emails import Attachment, send_email
 from idm.links import absolute_url
 from idm.models import User
+from idm.pdf import PdfUnavailable
 from surveys import values as answer_values
 from surveys.models import Response
+from surveys.pdfs import response_filename, response_pdf
 from surveys.structure import load_answers, load_questionnaire
+
+logger = logging.getLogger(__name__)
 
 
 def delegates_by_language(state):
@@ -40,9 +46,20 @@ def answered_sections(questionnaire, question_values):
     ]
 
 
+def response_attachments(response, questionnaire, question_values):
+    """[the response's PDF], in the active language; [] (logged) when PDFs are unavailable:
+    the receipt still goes out, with the answers in its text."""
+    try:
+        content = response_pdf(response, questionnaire, question_values)
+    except PdfUnavailable as error:
+        logger.error("Receipt sent without its PDF: %s", error)
+        return []
+    return [Attachment(response_filename(response), content, "application/pdf")]
+
+
 def send_receipt(*, response_id):
     """A copy of the submitted answers to every delegate of the state, in their language (one
-    email per language). Returns the number of emails sent."""
+    email per language), with the response as a PDF. Returns the number of emails sent."""
     response = Response.objects.select_related("survey", "member_state", "submitted_by").get(
         pk=response_id
     )
@@ -68,6 +85,7 @@ def send_receipt(*, response_id):
             text_template="surveys/email/receipt.txt",
             html_template="surveys/email/receipt.html",
             context=context,
+            attachments=lambda: response_attachments(response, questionnaire, question_values),
         )
         for language, recipients in delegates_by_language(response.member_state).items()
     )

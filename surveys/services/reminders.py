@@ -15,7 +15,7 @@ KIND = "survey_closing"
 def send_due_survey_reminders(now):
     """Remind, once each, the focal points of every open survey whose closing is near."""
     sent = 0
-    surveys = Survey.objects.filter(
+    surveys = Survey.objects.for_member_states().filter(
         status=Survey.Status.OPEN, closes_at__gt=now, reminder_days_before_close__gt=0
     )
     for survey in surveys:

@@ -8,6 +8,7 @@ from idm.models import Dialogue, MemberState, User
 from idm.page_cache import content_changed
 from idm.permissions import is_staff
 from surveys.models import Question, Response, Survey, ThemeAdoption
+from surveys.questions.choice import Ranking
 from surveys.results import compute_results, winning_option
 from surveys.services.errors import NotAllowed, SurveyError
 from surveys.services.notifications import send_reminders
@@ -28,6 +29,8 @@ def remind_focal_points(*, survey, actor):
     same email.)"""
     if not is_staff(actor):
         raise NotAllowed()
+    if survey.is_evaluation:
+        raise SurveyError(_("An event's participants, not focal points, answer its evaluation."))
     if not survey.is_accepting_answers():
         raise SurveyError(_("Reminders go out only while the survey is open."))
     return send_reminders(survey=survey, focal_points=focal_points_to_remind(survey))
@@ -57,8 +60,9 @@ class ThemeAdoptionRefused(SurveyError):
 
 
 def theme_question(survey):
+    """The survey's first ranking question: its Borda winner is the theme."""
     return (
-        Question.objects.filter(section__survey=survey, kind=Question.Kind.RANKING)
+        Question.objects.filter(section__survey=survey, kind=Ranking.kind)
         .order_by("section__position", "position")
         .first()
     )
@@ -88,17 +92,19 @@ def adopt_winning_theme(*, survey, actor, year=None):
     if winner is None:
         raise ThemeAdoptionRefused(ThemeAdoptionRefused.no_answers)
     year = year or default_theme_year(survey)
-    theme = winner.option.text_en
     dialogue = Dialogue.objects.select_for_update().filter(year=year).first()
-    previous = dialogue.theme if dialogue else ""
+    previous = dialogue.theme_en if dialogue else ""
     if dialogue is None:
         dialogue = Dialogue(year=year)
-    dialogue.theme = theme
-    dialogue.theme_selection = (
+    # The theme in each language the option has (the dialogue's texts are translated fields).
+    for language in ("en", "fr", "es"):
+        setattr(dialogue, f"theme_{language}", getattr(winner.option, f"text_{language}") or None)
+    dialogue.theme_selection_en = (
         f"Selected by the membership through the survey “{survey.title_en}”: ranked first by "
         f"Borda count ({winner.borda} points from {result.answered} official responses of "
         f"member states); adopted on {timezone.localdate():%d %B %Y}."
     )
+    dialogue.theme_selection_fr = dialogue.theme_selection_es = None  # written in English only
     dialogue.full_clean()
     dialogue.save()
     adoption = ThemeAdoption(

@@ -8,19 +8,26 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from idm.models import MemberState
-from idm.permissions import can_contribute_for, is_focal_point_of, is_staff
-from surveys.access import can_read_response
+from surveys.access import is_open_draft
 from surveys.models import Response, Survey
 from surveys.structure import load_answers, load_questionnaire
 
 
 def visible_surveys(user):
+    """The surveys `user` may see (surveys.view_survey): staff all, others the published
+    surveys for member states (an event's evaluation is answered by its participants through
+    their own links)."""
     surveys = Survey.objects.select_related("dialogue")
-    return surveys if is_staff(user) else surveys.published()
+    if user.has_perm("surveys.manage_survey"):
+        return surveys
+    return surveys.published().for_member_states()
 
 
 def get_survey(request, pk):
-    return get_object_or_404(visible_surveys(request.user), pk=pk)
+    survey = get_object_or_404(Survey.objects.select_related("dialogue"), pk=pk)
+    if not request.user.has_perm("surveys.view_survey", survey):
+        raise Http404
+    return survey
 
 
 @dataclass
@@ -51,9 +58,7 @@ class StateResponse:
 
     @property
     def is_open_draft(self):
-        return self.survey.is_accepting_answers() and not (
-            self.response is not None and self.response.is_submitted
-        )
+        return is_open_draft(self.user, self)
 
     @property
     def is_member(self):
@@ -61,15 +66,15 @@ class StateResponse:
 
     @property
     def can_edit(self):
-        return self.is_member and self.is_open_draft and can_contribute_for(self.user, self.state)
+        return self.user.has_perm("surveys.respond", self)
 
     @property
     def can_submit(self):
-        return self.is_member and self.is_open_draft and is_focal_point_of(self.user, self.state)
+        return self.user.has_perm("surveys.submit_response", self)
 
     @property
     def can_reopen(self):
-        return is_staff(self.user) and self.response is not None and self.response.is_submitted
+        return self.user.has_perm("surveys.reopen_response", self)
 
     @property
     def version(self):
@@ -88,11 +93,13 @@ def state_response(request, pk, code):
     learns which responses exist."""
     survey = get_survey(request, pk)
     state = get_object_or_404(MemberState, code=code.upper())
-    if not can_read_response(request.user, state):
+    if not request.user.has_perm("surveys.view_response", state):
         raise Http404
     response = (
         Response.objects.select_related("updated_by", "submitted_by")
         .filter(survey=survey, member_state=state)
         .first()
     )
+    if response is not None:  # the survey and state just read: no query to read them again
+        response.survey, response.member_state = survey, state
     return StateResponse(survey=survey, state=state, response=response, user=request.user)

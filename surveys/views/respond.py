@@ -1,5 +1,7 @@
 """Delegates' pages: their state's surveys, the shared draft section by section, submission."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,33 +13,37 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from idm.permissions import is_staff
 from surveys import services
 from surveys import values as answer_values
+from surveys.access import public_results_filter
 from surveys.forms import (
     ReopenForm,
-    SubmitForm,
     post_as_dict,
     question_views,
     read_section,
 )
-from surveys.models import Response
-from surveys.services.notifications import answered_sections
+from surveys.models import Response, Survey
+from surveys.progress import response_progress
+from surveys.review_forms import NotifyFocalPointForm
+from surveys.services.review_notices import last_notice
 from surveys.views.common import get_survey, state_response, visible_surveys
 
 
-@login_required
 @require_safe
 def survey_list(request):
-    """Surveys addressed to the user's state, with where its response stands."""
+    """Signed in: the published surveys with where the user's state's response stands. Anyone:
+    the surveys whose results are public, linked to their results."""
     user = request.user
-    surveys = list(visible_surveys(user).order_by("-opens_at", "-pk"))
+    if user.is_authenticated:
+        surveys = visible_surveys(user)
+    else:
+        surveys = Survey.objects.select_related("dialogue").filter(public_results_filter())
+    surveys = list(surveys.order_by("-opens_at", "-pk"))
+    state = user.member_state if user.has_perm("idm.delegate") else None
     statuses = {}
-    if user.member_state_id:
+    if state is not None:
         statuses = dict(
-            Response.objects.filter(member_state_id=user.member_state_id).values_list(
-                "survey_id", "status"
-            )
+            Response.objects.filter(member_state=state).values_list("survey_id", "status")
         )
     rows = [
         {
@@ -48,11 +54,7 @@ def survey_list(request):
         }
         for survey in surveys
     ]
-    return render(
-        request,
-        "surveys/list.html",
-        {"rows": rows, "state": user.member_state, "is_staff": is_staff(user)},
-    )
+    return render(request, "surveys/list.html", {"rows": rows, "state": state})
 
 
 @login_required
@@ -60,9 +62,9 @@ def survey_list(request):
 def survey_start(request, pk):
     """A survey's entry: a delegate goes to their state's response, staff to the dashboard."""
     survey = get_survey(request, pk)
-    if is_staff(request.user):
+    if request.user.has_perm("surveys.manage_survey", survey):
         return redirect("surveys:dashboard", pk=survey.pk)
-    if request.user.member_state_id is None:
+    if not request.user.has_perm("idm.delegate"):
         raise PermissionDenied(_("Only delegates of member states answer this survey."))
     return redirect("surveys:response", pk=survey.pk, code=request.user.member_state.code)
 
@@ -74,18 +76,8 @@ def section_url(survey, state, section):
     )
 
 
-def progress(ctx):
-    """[(section, answered, total)] of the questions shown."""
-    shown = ctx.questionnaire.visible(ctx.values)
-    rows = []
-    for section in ctx.questionnaire.sections:
-        ids = [q.pk for q in section.questions.all() if q.pk in shown]
-        answered = sum(1 for pk in ids if not answer_values.is_empty(ctx.values[pk]))
-        rows.append((section, answered, len(ids)))
-    return rows
-
-
-def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200):
+def render_overview(request, ctx, *, reopen_form=None, notify_form=None, status=200):
+    staff = request.user.has_perm("surveys.manage_survey", ctx.survey)
     return render(
         request,
         "surveys/overview.html",
@@ -94,22 +86,12 @@ def render_overview(request, ctx, *, missing=None, reopen_form=None, status=200)
             "survey": ctx.survey,
             "state": ctx.state,
             "response": ctx.response,
-            "progress": progress(ctx),
-            "sections": answered_sections(ctx.questionnaire, ctx.values),
-            "missing": [
-                (
-                    question,
-                    message,
-                    ctx.questionnaire.numbers[question.pk],
-                    section_url(ctx.survey, ctx.state, question.section)
-                    + f"#question-{question.pk}",
-                )
-                for question, message in (missing or [])
-            ],
-            "submit_form": SubmitForm(initial={"version": ctx.version}),
+            "progress": response_progress(ctx.questionnaire, ctx.values),
             "reopen_form": reopen_form or ReopenForm(),
+            "notify_form": notify_form or NotifyFocalPointForm(),
+            "last_notice": last_notice(ctx.response),
             "history": ctx.response.history.select_related("history_user")[:20]
-            if ctx.response and is_staff(request.user)
+            if ctx.response and staff
             else [],
         },
         status=status,
@@ -136,6 +118,7 @@ def render_section(request, ctx, section, *, shown_values=None, errors=None, sta
             view.display_value = answer_values.display(view.question, ctx.values[view.question.pk])
     sections = ctx.questionnaire.sections
     index = sections.index(section)
+    progress = response_progress(ctx.questionnaire, ctx.values)
     return render(
         request,
         "surveys/section.html",
@@ -150,6 +133,8 @@ def render_section(request, ctx, section, *, shown_values=None, errors=None, sta
             "next_section": sections[index + 1] if index + 1 < len(sections) else None,
             "has_errors": bool(errors),
             "shown": ctx.questionnaire.visible(ctx.values),
+            "progress": progress,
+            "section_progress": progress.of(section),
         },
         status=status,
     )
@@ -159,21 +144,31 @@ def conflict_key(ctx, section):
     return f"surveys-conflict-{ctx.survey.pk}-{ctx.state.pk}-{section.pk}"
 
 
-def is_autosave(request):
-    return request.POST.get("autosave") == "1"
+def conflict_url(ctx, section):
+    return reverse(
+        "surveys:conflict",
+        kwargs={"pk": ctx.survey.pk, "code": ctx.state.code, "position": section.position},
+    )
 
 
-def field_errors(section, errors):
+def field_errors(errors):
     return {f"q{question_id}": messages for question_id, messages in errors.items()}
+
+
+def state_section(request, pk, code, position):
+    ctx = state_response(request, pk, code)
+    section = ctx.questionnaire.section_at(position)
+    if section is None:
+        raise Http404
+    return ctx, section
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def section_page(request, pk, code, position):
-    ctx = state_response(request, pk, code)
-    section = ctx.questionnaire.section_at(position)
-    if section is None:
-        raise Http404
+    """A section of the state's draft; its form is a plain form post answered with a page
+    (the background save has its own JSON endpoint: section_autosave)."""
+    ctx, section = state_section(request, pk, code, position)
     if request.method != "POST":
         return render_section(request, ctx, section)
     if not ctx.can_edit:
@@ -186,64 +181,66 @@ def edit_refusal(ctx):
         return str(services.ResponseLocked.message)
     if not ctx.survey.is_accepting_answers():
         return str(services.SurveyNotOpen.message)
-    if is_staff(ctx.user):
+    if ctx.user.has_perm("surveys.manage_survey", ctx.survey):
         return _("IOM staff read responses; only the state's delegates change them.")
     if not ctx.is_member:
         return _("This survey is addressed to IOM member states.")
     return _("Your role lets you read your state's draft but not change it.")
 
 
-def save_section(request, ctx, section):
+@dataclass
+class SaveOutcome:
+    """What became of a posted section: saved (`response`), invalid (`raw` input and
+    `errors`), in conflict (`conflict_url`) or refused (`refusal`)."""
+
+    response: object = None
+    raw: dict = None
+    errors: dict = None
+    conflict_url: str = ""
+    refusal: object = None
+
+
+def save_posted_section(request, ctx, section):
+    """Check and save the section's posted answers (both endpoints)."""
     raw, cleaned, errors = read_section(section, request.POST)
+    if errors:
+        return SaveOutcome(raw=raw, errors=errors)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = -1
-    if not errors:
-        try:
-            response = services.save_answers(
-                survey=ctx.survey,
-                member_state=ctx.state,
-                values=cleaned,
-                expected_version=version,
-                actor=request.user,
-                questionnaire=ctx.questionnaire,
-            )
-        except services.StaleVersion:
-            request.session[conflict_key(ctx, section)] = post_as_dict(request.POST)
-            conflict_url = reverse(
-                "surveys:conflict",
-                kwargs={"pk": ctx.survey.pk, "code": ctx.state.code, "position": section.position},
-            )
-            if is_autosave(request):
-                return JsonResponse(
-                    {"conflict_url": conflict_url, "message": str(services.StaleVersion.message)},
-                    status=409,
-                )
-            return redirect(conflict_url)
-        except services.AnswersInvalid as error:
-            errors = error.errors
-        except services.SurveyError as error:
-            if is_autosave(request):
-                return JsonResponse({"message": str(error.message)}, status=403)
-            raise PermissionDenied(error.message) from error
-    if errors:
-        if is_autosave(request):
-            return JsonResponse(
-                {
-                    "errors": field_errors(section, errors),
-                    "message": str(services.AnswersInvalid.message),
-                },
-                status=400,
-            )
-        return render_section(request, ctx, section, shown_values=raw, errors=errors, status=400)
+    try:
+        response = services.save_answers(
+            survey=ctx.survey,
+            member_state=ctx.state,
+            values=cleaned,
+            expected_version=version,
+            actor=request.user,
+            questionnaire=ctx.questionnaire,
+        )
+    except services.StaleVersion as error:
+        request.session[conflict_key(ctx, section)] = {
+            "post": post_as_dict(request.POST),
+            "changed": sorted(error.changed_question_ids),
+        }
+        return SaveOutcome(conflict_url=conflict_url(ctx, section))
+    except services.AnswersInvalid as error:
+        return SaveOutcome(raw=raw, errors=error.errors)
+    except services.SurveyError as error:
+        return SaveOutcome(refusal=error)
     request.session.pop(conflict_key(ctx, section), None)
-    if is_autosave(request):
-        return JsonResponse(
-            {
-                "version": response.version,
-                "saved_at": date_format(timezone.localtime(), "DATETIME_FORMAT"),
-            }
+    return SaveOutcome(response=response)
+
+
+def save_section(request, ctx, section):
+    outcome = save_posted_section(request, ctx, section)
+    if outcome.conflict_url:
+        return redirect(outcome.conflict_url)
+    if outcome.refusal is not None:
+        raise PermissionDenied(outcome.refusal.message) from outcome.refusal
+    if outcome.errors:
+        return render_section(
+            request, ctx, section, shown_values=outcome.raw, errors=outcome.errors, status=400
         )
     messages.success(request, _("Section “%(title)s” saved.") % {"title": section.title})
     sections = ctx.questionnaire.sections
@@ -251,24 +248,72 @@ def save_section(request, ctx, section):
     if "save_next" in request.POST and index + 1 < len(sections):
         return redirect(section_url(ctx.survey, ctx.state, sections[index + 1]))
     if "save_next" in request.POST:
-        return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
+        return redirect("surveys:review", pk=ctx.survey.pk, code=ctx.state.code)
     return redirect(section_url(ctx.survey, ctx.state, section))
+
+
+@require_POST
+def section_autosave(request, pk, code, position):
+    """The background save of a section (surveys/survey.js posts the section's form). Answers
+    JSON: 200 {version, saved_at}; 400 {errors: {field: [messages]}, message}; 409
+    {conflict_url, message} when a colleague saved meanwhile; 403 {message} when refused."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"message": _("You are no longer logged in. Log in again, then save.")}, status=403
+        )
+    ctx, section = state_section(request, pk, code, position)
+    if not ctx.can_edit:
+        return JsonResponse({"message": edit_refusal(ctx)}, status=403)
+    outcome = save_posted_section(request, ctx, section)
+    if outcome.conflict_url:
+        return JsonResponse(
+            {
+                "conflict_url": outcome.conflict_url,
+                "message": str(services.StaleVersion.message),
+            },
+            status=409,
+        )
+    if outcome.refusal is not None:
+        return JsonResponse({"message": str(outcome.refusal.message)}, status=403)
+    if outcome.errors:
+        return JsonResponse(
+            {
+                "errors": field_errors(outcome.errors),
+                "message": str(services.AnswersInvalid.message),
+            },
+            status=400,
+        )
+    return JsonResponse(
+        {
+            "version": outcome.response.version,
+            "saved_at": date_format(timezone.localtime(), "DATETIME_FORMAT"),
+        }
+    )
+
+
+def stored_conflict(request, ctx, section):
+    """(the editor's input as a QueryDict, ids of the questions a colleague changed), or None."""
+    stored = request.session.get(conflict_key(ctx, section))
+    if stored is None:
+        return None
+    if "post" not in stored:  # kept by an earlier version of this page: the input only
+        stored = {"post": stored, "changed": []}
+    post = QueryDict(mutable=True)
+    for key, items in stored["post"].items():
+        post.setlist(key, items)
+    return post, set(stored["changed"])
 
 
 @login_required
 @require_safe
 def conflict_page(request, pk, code, position):
-    """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet)."""
-    ctx = state_response(request, pk, code)
-    section = ctx.questionnaire.section_at(position)
-    if section is None:
-        raise Http404
-    stored = request.session.get(conflict_key(ctx, section))
-    if stored is None:
+    """Both versions side by side: the colleague's (saved) and yours (kept, not saved yet);
+    the questions the colleague changed are highlighted."""
+    ctx, section = state_section(request, pk, code, position)
+    conflict = stored_conflict(request, ctx, section)
+    if conflict is None:
         return redirect(section_url(ctx.survey, ctx.state, section))
-    post = QueryDict(mutable=True)
-    for key, items in stored.items():
-        post.setlist(key, items)
+    post, changed = conflict
     raw, cleaned, _errors = read_section(section, post)
     rows = []
     for question in section.questions.all():
@@ -281,10 +326,13 @@ def conflict_page(request, pk, code, position):
                 "theirs": answer_values.display(question, theirs),
                 "yours": answer_values.display(question, yours),
                 "differs": not answer_values.same_value(question, theirs, yours),
+                "changed_by_colleague": question.pk in changed,
                 "answer": ctx.answers.get(question.pk),
             }
         )
-    views = question_views(section, ctx.questionnaire, raw, answers=ctx.answers)
+    views = question_views(
+        section, ctx.questionnaire, raw, answers=ctx.answers, changed_by_colleague=changed
+    )
     return render(
         request,
         "surveys/conflict.html",
@@ -303,42 +351,9 @@ def conflict_page(request, pk, code, position):
 
 @login_required
 @require_POST
-def submit(request, pk, code):
-    ctx = state_response(request, pk, code)
-    form = SubmitForm(request.POST)
-    version = form.cleaned_data["version"] if form.is_valid() else None
-    try:
-        services.submit_response(
-            survey=ctx.survey, member_state=ctx.state, actor=request.user, expected_version=version
-        )
-    except services.MissingAnswers as error:
-        return render_overview(request, ctx, missing=error.missing, status=400)
-    except services.StaleVersion:
-        messages.warning(
-            request,
-            _("A colleague changed the draft after you opened this page. Check it, then submit."),
-        )
-    except services.AlreadySubmitted as error:
-        messages.info(request, error.message)
-    except services.NotAllowed:
-        raise PermissionDenied(
-            _("Only your state's focal point can submit the response.")
-        ) from None
-    except services.SurveyError as error:
-        raise PermissionDenied(error.message) from error
-    else:
-        messages.success(
-            request,
-            _("Submitted. A receipt with a copy of the answers was emailed to your delegation."),
-        )
-    return redirect("surveys:response", pk=ctx.survey.pk, code=ctx.state.code)
-
-
-@login_required
-@require_POST
 def reopen(request, pk, code):
     ctx = state_response(request, pk, code)
-    if not is_staff(request.user):
+    if not request.user.has_perm("surveys.manage_survey", ctx.survey):
         raise PermissionDenied
     if ctx.response is None:
         raise Http404

@@ -10,26 +10,24 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from idm import exports
 from idm.models import MemberState, Region
 from idm.page_cache import cached_public_page
-from idm.permissions import is_staff
 from surveys import services
-from surveys.access import results_visible
 from surveys.exports import csv_response, xlsx_response
-from surveys.forms import AdoptThemeForm
-from surveys.models import Question, Response, Survey
-from surveys.models.i18n import LANGUAGE_CODES, current_language
+from surveys.forms import AdoptThemeForm, CategoryForm, RegionForm
+from surveys.models import Response, Survey
 from surveys.results import compute_results
-from surveys.services.staff import default_theme_year, theme_question
-from surveys.views.common import get_survey
+from surveys.services.staff import default_theme_year, focal_points_to_remind, theme_question
+from surveys.views.common import get_survey, visible_surveys
 
 
 def staff_only(view):
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not is_staff(request.user):
+        if not request.user.has_perm("surveys.manage_survey"):
             raise PermissionDenied(_("Only IOM staff can see this page."))
         return view(request, *args, **kwargs)
 
@@ -58,8 +56,13 @@ STATUS_ORDER = ["not_started", Response.Status.DRAFT, Response.Status.SUBMITTED]
 @staff_only
 @require_safe
 def dashboard(request, pk):
-    """Response rate: per member state not started / draft / submitted, grouped by region."""
+    """Response rate: per member state not started / draft / submitted, grouped by region.
+    An event's evaluation has its own page (participants, not states, answer it)."""
     survey = get_survey(request, pk)
+    if survey.is_evaluation:
+        if survey.event_id:
+            return redirect("surveys:event-evaluation", slug=survey.event.slug)
+        return redirect("admin:surveys_survey_change", survey.pk)
     regions = []
     totals = dict.fromkeys(STATUS_ORDER, 0)
     for region, states in groupby(states_with_status(survey), key=lambda s: s.region):
@@ -77,6 +80,7 @@ def dashboard(request, pk):
         "surveys/dashboard.html",
         {
             "survey": survey,
+            "to_remind": focal_points_to_remind(survey) if survey.is_accepting_answers() else [],
             "regions": regions,
             "totals": totals,
             "state_count": state_count,
@@ -88,19 +92,40 @@ def dashboard(request, pk):
 
 
 @staff_only
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def remind(request, pk):
+    """GET: whom the reminder would reach, to confirm; POST: email it."""
     survey = get_survey(request, pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "surveys/remind_confirm.html",
+            {
+                "survey": survey,
+                "to_remind": focal_points_to_remind(survey)
+                if survey.is_accepting_answers()
+                else [],
+            },
+        )
     try:
         sent = services.remind_focal_points(survey=survey, actor=request.user)
     except services.SurveyError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request,
-            _("Reminder emailed to %(count)d focal points of states that have not submitted.")
-            % {"count": sent},
-        )
+        if sent:
+            messages.success(
+                request,
+                _("Reminder emailed to %(count)d focal points of states that have not submitted.")
+                % {"count": sent},
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Nobody to remind: every member state has submitted, or those that have not "
+                    "have no focal point on the portal."
+                ),
+            )
     return redirect("surveys:dashboard", pk=survey.pk)
 
 
@@ -108,33 +133,38 @@ def remind(request, pk):
 @cached_public_page  # for anonymous visitors: the results of a closed public survey
 def results(request, pk):
     """Aggregate results; staff always, everyone once a public survey has closed."""
-    survey = Survey.objects.published().filter(pk=pk).first() or (
-        get_survey(request, pk) if is_staff(request.user) else None
-    )
-    if survey is None or not results_visible(request.user, survey):
+    survey = visible_surveys(request.user).filter(pk=pk).first()
+    if survey is None or not request.user.has_perm("surveys.view_results", survey):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if survey is None:
             raise Http404
         raise PermissionDenied(_("The results of this survey are not public."))
-    region = request.GET.get("region", "")
-    if region not in Region.values:
-        region = ""
-    staff = is_staff(request.user)
-    survey_results = compute_results(survey, region=region, include_text_sources=staff)
+    region_form = RegionForm(request.GET)
+    region = region_form.chosen_region()
+    category_form = CategoryForm(request.GET) if survey.is_evaluation else None
+    category = category_form.chosen_category() if category_form else ""
+    staff = request.user.has_perm("surveys.manage_survey", survey)
+    survey_results = compute_results(
+        survey,
+        region=region,
+        category=category,
+        include_text_sources=staff and not survey.is_evaluation,
+    )
     theme = theme_question(survey) if survey.kind == Survey.Kind.THEME_SELECTION else None
+    theme_year = default_theme_year(survey) if theme else None
     return render(
         request,
         "surveys/results.html",
         {
             "survey": survey,
             "results": survey_results,
-            "regions": Region.choices,
+            "region_form": region_form,
             "region": region,
-            "is_staff": staff,
+            "category_form": category_form,
             "theme_question": theme,
-            "theme_year": default_theme_year(survey) if theme else None,
-            "kinds": Question.Kind,
+            "theme_year": theme_year,
+            "adopt_form": AdoptThemeForm(initial={"year": theme_year}),
         },
     )
 
@@ -167,9 +197,7 @@ def adopt_theme(request, pk):
 def export(request, pk, file_format):
     """All responses, one row each, one column per question (or option); ?lang=en|fr|es."""
     survey = get_survey(request, pk)
-    language = request.GET.get("lang") or current_language()
-    if language not in LANGUAGE_CODES:
-        language = "en"
+    language = exports.export_language(request)
     if file_format == "xlsx":
         return xlsx_response(survey, language=language)
     return csv_response(survey, language=language)

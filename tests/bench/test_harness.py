@@ -34,7 +34,7 @@ def test_generate_load_data_small_scale_creates_the_volumes(loaded):
     assert load_events.count() == loaded.events
     assert (
         Registration.objects.filter(event__in=load_events).count()
-        == loaded.events * loaded.registrations_per_event
+        == loaded.events * loaded.registrations_per_event + loaded.evaluation_participants
     )
     assert User.objects.filter(email__startswith="load-").count() == loaded.states * 4
     survey = Survey.objects.filter(title_en__startswith="load-").order_by("pk").first()
@@ -43,6 +43,10 @@ def test_generate_load_data_small_scale_creates_the_volumes(loaded):
         Answer.objects.filter(response__survey=survey).count()
         == loaded.states * loaded.survey_questions
     )
+    evaluation = Survey.objects.get(kind=Survey.Kind.EVENT_EVALUATION, title_en__startswith="load-")
+    answers = Answer.objects.filter(response__survey=evaluation).count()
+    assert answers >= loaded.evaluation_participants * loaded.evaluation_questions
+    assert answers == evaluation.responses.count() * loaded.evaluation_questions
     assert LoadMark.objects.get().scale == 0.01
 
 
@@ -82,10 +86,15 @@ def test_bench_one_iteration_every_route_answers(loaded, live_server, tmp_path):
         assert m.requests > 0, m.name
         assert m.errors == 0, f"{m.name} answered other than 2xx"
     in_process = timings.run_all(prepared)
-    assert {t["name"] for t in in_process} >= {
+    names = " ".join(t["name"] for t in in_process)
+    for expected in (
         "survey results (states × questions)",
         "Borda ranking of the themes",
-    }
+        "evaluation results",
+        "evaluation CSV export",
+        "funding report",
+    ):
+        assert expected in names
     table = format_table(measured, in_process)
     assert "| baseline `/bench/baseline/` |" in table
     output = tmp_path / "latest.json"

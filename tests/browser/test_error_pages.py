@@ -20,7 +20,7 @@ def test_visitor_on_missing_page_switches_to_french_and_finds_the_way_home(
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
     header = page.get_by_role("navigation", name="Navigation principale")
-    assert header.get_by_role("link", name="Portail IDM").is_visible()
+    assert header.get_by_role("link", name="Portail du DIM").is_visible()
     assert axe_violations(page) == []
     assert page.remote_requests == []
 

@@ -60,7 +60,8 @@ def test_survey_drafted_by_two_delegates_submitted_and_seen_by_staff(live_server
         "Theme B": 1,
     }
 
-    # the focal point submits
+    # the focal point submits from the review page, after confirming
+    page.get_by_label("I have reviewed these answers").check()
     page.get_by_role("button", name="Submit the official response").click()
     assert page.get_by_text("Submitted. A receipt").is_visible()
     assert page.locator("#response-status").inner_text() == "Submitted"
@@ -90,8 +91,9 @@ def test_survey_pages_have_no_serious_axe_violation(live_server, page, axe_viola
     assert page.get_by_text("Enter a number, for example 12 or 3.5.").first.is_visible()
     assert axe_violations(page) == []
     page.goto(f"{base}/surveys/{s.survey.pk}/PH/")
-    page.get_by_role("button", name="Submit the official response").click()
-    assert page.get_by_text("Not submitted: these answers are missing").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Review and submit").click()
+    assert page.get_by_text("Before the response can be submitted").is_visible()
     assert axe_violations(page) == []
     log_out(page)
     log_in(page, base, staff.email)

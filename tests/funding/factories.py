@@ -26,6 +26,9 @@ class OrganizationDonorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Foundation {n}")
 
 
+DonorFactory = OrganizationDonorFactory
+
+
 class StateDonorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Donor
@@ -57,7 +60,7 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     category = BudgetLine.Category.SPONSORED_PARTICIPANTS
-    amount_usd = Decimal("50000.00")
+    amount_usd = Decimal("100000.00")
 
 
 class ManualAllocationFactory(factory.django.DjangoModelFactory):

@@ -67,7 +67,7 @@ def test_password_reset_in_accounts_language_not_requesters(
         client.post(
             reverse("password_reset"), {"email": "d@example.org"}, HTTP_ACCEPT_LANGUAGE="es"
         )
-    assert mail.outbox[-1].subject == "Portail IDM : réinitialisez votre mot de passe"
+    assert mail.outbox[-1].subject == "Portail du DIM : réinitialisez votre mot de passe"
     assert "Choisissez un nouveau mot de passe" in mail.outbox[-1].body
 
 

@@ -67,7 +67,7 @@ def test_document_upload_through_admin_stored(store, staff_client):
             "symbol": "IC/2009/2",
             "revision": 0,
             "addendum": 0,
-            "title": "Background paper",
+            "title_en": "Background paper",
             "kind": "background_paper",
             "language": "en",
             "status": "published",

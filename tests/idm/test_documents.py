@@ -141,3 +141,67 @@ def test_document_files_have_no_direct_media_route_even_in_development(settings)
         settings.DEBUG = False
         importlib.reload(idm.urls)
         clear_url_caches()
+
+
+def versions_with_file_and_link():
+    english = DocumentFactory(
+        symbol="IC/2008/6",
+        language="en",
+        title="Discussion Note",
+        url="",
+        file=SimpleUploadedFile("note.pdf", PDF),
+    )
+    french = DocumentFactory(
+        symbol="IC/2008/6",
+        language="fr",
+        title="Note de discussion",
+        dialogue=english.dialogue,
+        url="https://www.iom.int/fr/idm",
+    )
+    return english, french
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_document_list_title_links_to_file_in_page_language(client, language):
+    """Acceptance 13 (mobile): the title is the link to the document (on a phone the language
+    column is far down the row); it opens the page's language version when there is one."""
+    english, french = versions_with_file_and_link()
+    content = client.get("/documents/", headers={"accept-language": language}).content.decode()
+    if language == "fr":
+        expected = '<a href="https://www.iom.int/fr/idm" hreflang="fr">Note de discussion</a>'
+    else:  # no Spanish version: the first readable one, the English file
+        expected = f'<a href="/documents/{english.pk}/file/" hreflang="en">Discussion Note</a>'
+    assert expected in content
+
+
+def test_document_list_forthcoming_title_without_link(client):
+    """A forthcoming document's uploaded file is not served yet: its title links nowhere."""
+    document = DocumentFactory(
+        symbol="MC/2266",
+        title="Draft Report of the 96th Council",
+        status="forthcoming",
+        url="",
+        file=SimpleUploadedFile("draft.pdf", PDF),
+    )
+    assert document.href == ""
+    content = client.get("/documents/").content.decode()
+    assert "Draft Report of the 96th Council" in content
+    assert f"/documents/{document.pk}/file/" not in content
+    assert "Forthcoming" in content
+
+
+def test_document_titles_link_on_home_dialogue_and_event_pages(client):
+    from tests.workshops.factories import EventFactory
+
+    english, french = versions_with_file_and_link()
+    event = EventFactory(dialogue=english.dialogue)
+    event.documents.add(english, french)
+    pages = ["/", f"/dialogues/{english.dialogue.year}/", event.get_absolute_url()]
+    for url in pages:
+        content = client.get(url).content.decode()
+        assert f'href="/documents/{english.pk}/file/" hreflang="en">Discussion Note</a>' in (
+            content
+        ), url
+        assert 'href="https://www.iom.int/fr/idm" hreflang="fr">Note de discussion</a>' in (
+            content
+        ), url

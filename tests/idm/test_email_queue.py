@@ -77,7 +77,7 @@ def test_failed_email_listed_with_error_and_resent_from_admin(
         status="failed", attempts=6, last_error="ConnectionRefusedError: [Errno 111]"
     )
     page = staff_client.get(reverse("admin:idm_outgoingemail_changelist") + "?status=failed")
-    assert "Portail IDM" in page.content.decode()
+    assert "Portail du DIM" in page.content.decode()
     detail = staff_client.get(reverse("admin:idm_outgoingemail_change", args=[email.pk]))
     assert "ConnectionRefusedError: [Errno 111]" in detail.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,7 +93,7 @@ def test_failed_email_listed_with_error_and_resent_from_admin(
         1,
         response.wsgi_request.user,
     )
-    assert mail.outbox[-1].subject.startswith("Portail IDM")
+    assert mail.outbox[-1].subject.startswith("Portail du DIM")
 
 
 def test_resend_refused_for_email_not_failed(staff_client):

@@ -39,7 +39,7 @@ def test_send_email_renders_in_given_language_not_active_one(django_capture_on_c
             **PASSWORD_RESET,
         )
     message = mail.outbox[-1]
-    assert message.subject == "Portail IDM : réinitialisez votre mot de passe"
+    assert message.subject == "Portail du DIM : réinitialisez votre mot de passe"
     assert message.to == ["d@example.org"]
     html = message.alternatives[0]
     assert html[1] == "text/html" and '<html lang="fr">' in html[0]

@@ -74,3 +74,52 @@ def test_xlsx_response_control_characters_do_not_break_the_file():
     rows = [["Answer"], ["bell\x07 and vertical tab\x0b"]]
     sheet = xlsx_sheet(xlsx_response(rows, filename="rows.xlsx", sheet_title="Rows"))
     assert sheet["A2"].value == "bell\ufffd and vertical tab\ufffd"
+
+
+def translated_rows():
+    """Rows computed while they are read, as every export's are (headers, labels, names)."""
+    from django.utils.translation import gettext
+
+    from idm.countries import localized_country_name
+
+    yield [gettext("Member state"), gettext("Yes")]
+    yield [localized_country_name("Mexico"), gettext("No")]
+
+
+@pytest.mark.parametrize(
+    ("query", "page_language", "expected"),
+    [
+        ({"lang": "fr"}, "en", "fr"),
+        ({"lang": "es"}, "fr", "es"),
+        ({}, "es", "es"),
+        ({"lang": "de"}, "fr", "fr"),
+        ({"lang": "\x00"}, "en", "en"),
+    ],
+)
+def test_export_language_lang_parameter_else_page_language(query, page_language, expected, rf):
+    from django.utils import translation
+
+    from idm.exports import export_language
+
+    with translation.override(page_language):
+        assert export_language(rf.get("/x.csv", query)) == expected
+
+
+def test_csv_response_written_in_its_language_while_streaming():
+    response = csv_response(translated_rows(), filename="x.csv", language="fr")
+    assert response["Content-Language"] == "fr"
+    assert csv_table(response) == [["État membre", "Oui"], ["Mexique", "Non"]]
+
+
+def test_xlsx_response_written_in_its_language():
+    from django.utils.translation import gettext_lazy
+
+    response = xlsx_response(
+        translated_rows(), filename="x.xlsx", sheet_title=gettext_lazy("Responses"), language="es"
+    )
+    sheet = xlsx_sheet(response)
+    assert sheet.title == "Respuestas"
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["Estado Miembro", "Sí"],
+        ["México", "No"],
+    ]

@@ -149,7 +149,7 @@ def test_page_cache_back_office_change_without_a_service_shows_at_once(staff_cli
     assert b"Opening remarks" in Client().get(url).content
     change = reverse("admin:workshops_session_change", args=[session.pk])
     data = admin_change_form_data(staff_client.get(change))
-    data["title"] = "Welcome and opening"
+    data["title_en"] = "Welcome and opening"  # the English of a translated field
     response = staff_client.post(change, data)
     assert response.status_code == 302, response.content
     page = Client().get(url).content

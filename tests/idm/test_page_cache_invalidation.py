@@ -9,11 +9,13 @@ from functools import partial
 
 import pytest
 
+from funding import services as funding_services
 from idm import page_cache
 from idm import services as idm_services
 from idm.models import MemberState
 from principles import services as principle_services
 from surveys import services as survey_services
+from surveys.evaluations import services as evaluation_services
 from tests.factories import (
     DialogueFactory,
     DocumentFactory,
@@ -21,7 +23,16 @@ from tests.factories import (
     MemberStateFactory,
     StaffFactory,
 )
+from tests.funding.factories import (
+    BudgetLineFactory,
+    ContributionFactory,
+    ManualAllocationFactory,
+    OrganizationDonorFactory,
+    ProgrammeBudgetFactory,
+)
 from tests.principles.factories import PrincipleFactory
+from tests.surveys.evaluations.factories import evaluation, held_event, invite, participant
+from tests.surveys.evaluations.test_services import evaluation_template
 from tests.surveys.factories import complete_values, delegation, small_survey
 from tests.surveys.test_themes import theme_survey
 from tests.workshops.factories import EventFactory, OpenEventFactory, RegistrationFactory
@@ -62,6 +73,25 @@ def submitted_response():
     survey, team = answered_draft()
     return survey_services.submit_response(
         survey=survey, member_state=team.state, actor=team.focal_point
+    )
+
+
+def evaluation_submission():
+    e = evaluation()
+    invitation, _token = invite(e.survey, participant(e.event))
+    evaluation_services.save_evaluation(invitation=invitation, values={e.rating.pk: 4})
+    return partial(evaluation_services.submit_evaluation, invitation=invitation)
+
+
+def by_hand_allocation(staff):
+    contribution = ContributionFactory()
+    event = EventFactory(dialogue=contribution.dialogue)
+    return partial(
+        funding_services.allocate_by_hand,
+        contribution=contribution,
+        event=event,
+        amount_usd="500",
+        actor=staff,
     )
 
 
@@ -152,7 +182,42 @@ CHANGES = {
     "surveys.adopt_winning_theme": lambda staff: partial(
         survey_services.adopt_winning_theme, survey=theme_survey()[0], actor=staff
     ),
-    # funding: its records show only on staff pages, which are never cached.
+    "surveys.create_event_evaluation": lambda staff: partial(
+        evaluation_services.create_event_evaluation,
+        event=held_event(),
+        actor=staff,
+        template=evaluation_template(),
+    ),
+    "surveys.submit_evaluation": lambda staff: evaluation_submission(),
+    # funding: event pages show each event's funding status, percent funded and donors
+    "funding.save_donor": lambda staff: partial(
+        funding_services.save_donor, donor=OrganizationDonorFactory.build(), actor=staff
+    ),
+    "funding.delete_donor": lambda staff: partial(
+        funding_services.delete_donor, donor=OrganizationDonorFactory(), actor=staff
+    ),
+    "funding.save_contribution": lambda staff: partial(
+        funding_services.save_contribution, contribution=ContributionFactory(), actor=staff
+    ),
+    "funding.delete_contribution": lambda staff: partial(
+        funding_services.delete_contribution, contribution=ContributionFactory(), actor=staff
+    ),
+    "funding.save_budget_line": lambda staff: partial(
+        funding_services.save_budget_line, line=BudgetLineFactory(), actor=staff
+    ),
+    "funding.delete_budget_line": lambda staff: partial(
+        funding_services.delete_budget_line, line=BudgetLineFactory(), actor=staff
+    ),
+    "funding.save_programme_budget": lambda staff: partial(
+        funding_services.save_programme_budget, budget=ProgrammeBudgetFactory(), actor=staff
+    ),
+    "funding.delete_programme_budget": lambda staff: partial(
+        funding_services.delete_programme_budget, budget=ProgrammeBudgetFactory(), actor=staff
+    ),
+    "funding.allocate_by_hand": lambda staff: by_hand_allocation(staff),
+    "funding.remove_allocation": lambda staff: partial(
+        funding_services.remove_allocation, allocation=ManualAllocationFactory(), actor=staff
+    ),
 }
 
 

@@ -82,3 +82,24 @@ def test_document_file_not_served_for_forthcoming_document(client):
 def test_favicon_redirects_to_static_icon(client):
     response = client.get("/favicon.ico")
     assert (response.status_code, response["Location"]) == (301, "/static/idm/favicon.svg")
+
+
+def test_home_content_in_page_language_english_fallback(client):
+    dialogue = DialogueFactory(
+        year=2009,
+        theme="Human Rights and Migration",
+        theme_fr="Droits de l’homme et migration",
+        summary="Safe, dignified and secure migration.",
+    )
+    DocumentFactory(
+        dialogue=dialogue, title="Background paper on rights", title_es="Documento de antecedentes"
+    )
+    french = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Droits de l’homme et migration" in french
+    assert "Safe, dignified and secure migration." in french  # no French summary yet
+    assert "Background paper on rights" in french  # no French title yet
+    spanish = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Human Rights and Migration" in spanish
+    assert "Documento de antecedentes" in spanish
+    english = client.get(reverse("home")).content.decode()
+    assert "Droits de l’homme" not in english and "Documento de" not in english

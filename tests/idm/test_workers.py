@@ -77,7 +77,9 @@ def register_invite_submit(client, staff_client):
     )
     client.force_login(d.focal_point)
     response = client.post(
-        reverse("surveys:submit", args=[s.survey.pk, "PH"]), {"version": 1}, follow=True
+        reverse("surveys:submit", args=[s.survey.pk, "PH"]),
+        {"version": 1, "confirm": "on"},
+        follow=True,
     )
     assert "Submitted. A receipt" in response.content.decode()
 

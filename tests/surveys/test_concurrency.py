@@ -22,6 +22,9 @@ pytestmark = [
 ]
 
 
+CONFIRM = {"confirm": "on"}  # the focal point ticked "I have reviewed these answers"
+
+
 def waiting_for_locks():
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")  # fresh view inside a transaction
@@ -122,7 +125,7 @@ def two_submissions_at_once():
     url = reverse("surveys:submit", args=[s.survey.pk, "PH"])
     return run_in_parallel(
         Response.objects.get().pk,
-        [(logged_in(d.focal_point), url, {}), (logged_in(d.focal_point), url, {})],
+        [(logged_in(d.focal_point), url, CONFIRM), (logged_in(d.focal_point), url, CONFIRM)],
     )
 
 

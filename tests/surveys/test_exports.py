@@ -5,6 +5,7 @@ import pandas
 import pytest
 from django.urls import reverse
 
+from idm.models import MemberState
 from surveys import services
 from tests.surveys.factories import complete_values, delegation, small_survey
 
@@ -224,3 +225,23 @@ def test_csv_export_reads_chunk_by_chunk_every_row_once(answered, monkeypatch):
     assert list(frame["Member state"]) == sorted(frame["Member state"])
     answer_reads = [q for q in context.captured_queries if 'FROM "surveys_answer"' in q["sql"]]
     assert len(answer_reads) == 3  # five responses, two a chunk
+
+
+@pytest.mark.parametrize(
+    ("query", "column", "mexico"),
+    [({"lang": "fr"}, "État membre", "Mexique"), ({"lang": "es"}, "Estado Miembro", "México")],
+)
+def test_csv_export_member_state_names_in_export_language(
+    staff_client, answered, query, column, mexico
+):
+    MemberState.objects.filter(code="MX").update(name="Mexico")
+    url = reverse("surveys:csv", args=[answered.survey.pk])
+    frame = csv_frame(staff_client.get(url, query))
+    assert frame[frame.iloc[:, 0] == "MX"].iloc[0][column] == mexico
+    english = csv_frame(staff_client.get(url, {"lang": "en"}))
+    assert english[english["State code"] == "MX"].iloc[0]["Member state"] == "Mexico"
+
+
+def csv_frame(response):
+    body = io.BytesIO(b"".join(response.streaming_content))
+    return pandas.read_csv(body, encoding="utf-8-sig", keep_default_na=False)

@@ -239,3 +239,33 @@ def test_results_queries_bounded_175_states_60_questions_5_and_50_responses(staf
     ranking = next(r for r in page.context["results"].questions if r.kind == "ranking")
     assert sum(o.borda for o in ranking.options) == 50 * (3 + 2 + 1 + 0)
     assert at_fifty < 20
+
+
+@pytest.mark.parametrize(
+    ("language", "respondents", "answers"),
+    [
+        ("en", "2 submitted responses.", "2 answers"),
+        ("fr", "2 réponses soumises.", "2 réponses"),
+        ("es", "2 respuestas enviadas.", "2 respuestas"),
+    ],
+)
+def test_results_page_two_responses_counted_in_page_language(
+    client, language, respondents, answers
+):
+    """Acceptance 13.1: a count of two takes the plural of the page's language (Spanish has a
+    third plural form; left empty, the count showed in English)."""
+    survey = SurveyFactory(status="closed", results_public=True)
+    question = QuestionFactory(section__survey=survey, kind="likert", text_en="Relevance?")
+    for state in states(("PH", "asia"), ("MX", "americas")):
+        response = submitted(survey, state)
+        Answer.objects.create(response=response, question=question, number=4)
+    page = client.get(
+        reverse("surveys:results", args=[survey.pk]), headers={"accept-language": language}
+    )
+    assert page.status_code == 200
+    assert page.headers["Content-Language"] == language
+    content = page.content.decode()
+    assert respondents in content
+    assert f"{answers} · " in content
+    if language != "en":
+        assert "submitted responses" not in content

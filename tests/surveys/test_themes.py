@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from idm.models import Dialogue
 from surveys import services
@@ -31,7 +32,7 @@ def theme_survey(status="closed"):
 
 def test_adopt_winning_theme_creates_next_year_and_records_how(staff_client, staff_user):
     survey, options = theme_survey()
-    response = staff_client.post(reverse("surveys:adopt_theme", args=[survey.pk]), follow=True)
+    response = staff_client.post(reverse("surveys:adopt-theme", args=[survey.pk]), follow=True)
     assert "“Human Rights and Migration” is now the overarching theme of IDM 2009." in (
         response.content.decode()
     )
@@ -59,19 +60,19 @@ def test_adopt_theme_replaces_existing_year_theme_and_keeps_previous():
 
 def test_adopt_theme_refused_while_open_and_for_delegates(client, staff_client):
     survey, _options = theme_survey(status="open")
-    response = staff_client.post(reverse("surveys:adopt_theme", args=[survey.pk]), follow=True)
+    response = staff_client.post(reverse("surveys:adopt-theme", args=[survey.pk]), follow=True)
     assert "Close the survey before adopting its winning theme." in response.content.decode()
     assert not Dialogue.objects.filter(year=2009).exists()
     survey.status = "closed"
     survey.save()
     client.force_login(FocalPointFactory())
-    assert client.post(reverse("surveys:adopt_theme", args=[survey.pk])).status_code == 403
+    assert client.post(reverse("surveys:adopt-theme", args=[survey.pk])).status_code == 403
     assert not Dialogue.objects.filter(year=2009).exists()
 
 
 def test_adopt_theme_for_chosen_year_and_invalid_year(staff_client):
     survey, _options = theme_survey()
-    url = reverse("surveys:adopt_theme", args=[survey.pk])
+    url = reverse("surveys:adopt-theme", args=[survey.pk])
     refused = staff_client.post(url, {"year": "1999"}, follow=True)
     assert "Enter a dialogue year between 2001 and 2100." in refused.content.decode()
     staff_client.post(url, {"year": "2010"})
@@ -82,8 +83,27 @@ def test_adopt_theme_for_chosen_year_and_invalid_year(staff_client):
 @pytest.mark.parametrize("year", ["²", "1" * 5000, "2010\x00", "٢٠١٠x", "twenty"])
 def test_adopt_theme_malformed_year_refused_with_message(staff_client, year):
     survey, _options = theme_survey()
-    url = reverse("surveys:adopt_theme", args=[survey.pk])
+    url = reverse("surveys:adopt-theme", args=[survey.pk])
     refused = staff_client.post(url, {"year": year}, follow=True)
     assert refused.status_code == 200
     assert "Enter a dialogue year between 2001 and 2100." in refused.content.decode()
     assert not ThemeAdoption.objects.exists()
+
+
+def test_adopt_theme_in_french_writes_each_language_of_the_option():
+    """Staff working in French adopt the theme: English stays the original, and the option's
+    French and Spanish texts become the dialogue's."""
+    survey, options = theme_survey()
+    options[0].text_fr = "Droits de l’homme et migration"
+    options[0].save()
+    with translation.override("fr"):
+        services.adopt_winning_theme(survey=survey, actor=StaffFactory())
+        dialogue = Dialogue.objects.get(year=2009)
+        assert dialogue.theme == "Droits de l’homme et migration"
+    assert (dialogue.theme_en, dialogue.theme_fr, dialogue.theme_es) == (
+        "Human Rights and Migration",
+        "Droits de l’homme et migration",
+        None,
+    )
+    assert dialogue.theme_selection_en.startswith("Selected by the membership")
+    assert Dialogue.objects.filter(year=2009, theme="Human Rights and Migration").exists()

@@ -16,6 +16,10 @@ def section_url(s, state, position=1):
     return reverse("surveys:section", args=[s.survey.pk, state.code, position])
 
 
+def autosave_url(s, state, position=1):
+    return reverse("surveys:autosave", args=[s.survey.pk, state.code, position])
+
+
 def response_url(s, state):
     return reverse("surveys:response", args=[s.survey.pk, state.code])
 
@@ -143,8 +147,7 @@ def test_autosave_nul_in_text_returns_field_error(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
     response = client.post(
-        section_url(s, d.state, 2),
-        {"version": 0, f"q{s.long_text.pk}": "a\x00b", "autosave": "1"},
+        autosave_url(s, d.state, 2), {"version": 0, f"q{s.long_text.pk}": "a\x00b"}
     )
     assert response.status_code == 400
     assert response.json()["errors"] == {f"q{s.long_text.pk}": ["Null characters are not allowed."]}
@@ -154,14 +157,12 @@ def test_autosave_nul_in_text_returns_field_error(client):
 def test_autosave_returns_version_and_409_with_conflict_link(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
-    saved = client.post(section_url(s, d.state), {**section_post(s, 0), "autosave": "1"})
+    saved = client.post(autosave_url(s, d.state), section_post(s, 0))
     assert saved.status_code == 200 and saved.json()["version"] == 1
     client.force_login(d.focal_point)
     client.post(section_url(s, d.state), section_post(s, 1, **{f"q{s.yes_no.pk}": "no"}))
     client.force_login(d.contributor)
-    stale = client.post(
-        section_url(s, d.state), {**section_post(s, 1, **{f"q{s.single.pk}": ""}), "autosave": "1"}
-    )
+    stale = client.post(autosave_url(s, d.state), section_post(s, 1, **{f"q{s.single.pk}": ""}))
     assert stale.status_code == 409
     conflict_url = stale.json()["conflict_url"]
     assert conflict_url == reverse("surveys:conflict", args=[s.survey.pk, "PH", 1])
@@ -173,9 +174,7 @@ def test_autosave_returns_version_and_409_with_conflict_link(client):
 def test_autosave_invalid_returns_field_errors(client):
     s, d = small_survey(), delegation()
     client.force_login(d.contributor)
-    response = client.post(
-        section_url(s, d.state, 2), {"version": 0, f"q{s.number.pk}": "-1", "autosave": "1"}
-    )
+    response = client.post(autosave_url(s, d.state, 2), {"version": 0, f"q{s.number.pk}": "-1"})
     assert response.status_code == 400
     assert response.json()["errors"] == {f"q{s.number.pk}": ["Enter a number of at least 0."]}
 
@@ -184,7 +183,9 @@ def test_submit_missing_answers_listed_with_links(client):
     s, d = small_survey(), delegation()
     client.force_login(d.focal_point)
     client.post(section_url(s, d.state), section_post(s, 0))
-    response = client.post(reverse("surveys:submit", args=[s.survey.pk, "PH"]), {"version": 1})
+    response = client.post(
+        reverse("surveys:submit", args=[s.survey.pk, "PH"]), {"version": 1, "confirm": "on"}
+    )
     assert response.status_code == 400
     content = response.content.decode()
     assert "Not submitted: these answers are missing or incomplete." in content
@@ -205,8 +206,8 @@ def test_submit_by_focal_point_locks_and_emails_once(client, django_capture_on_c
     client.force_login(d.focal_point)
     url = reverse("surveys:submit", args=[s.survey.pk, "PH"])
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(url, {"version": 1}, follow=True)
-        second = client.post(url, {"version": 1}, follow=True)
+        first = client.post(url, {"version": 1, "confirm": "on"}, follow=True)
+        second = client.post(url, {"version": 1, "confirm": "on"}, follow=True)
     assert "Submitted. A receipt" in first.content.decode()
     assert "already been submitted" in second.content.decode()
     assert Response.objects.get().status == "submitted"
@@ -282,7 +283,7 @@ def route_request(route, s, d):
     if route == "save":
         return section_url(s, d.state), section_post(s, 1, **{f"q{s.conditional.pk}": "New"})
     if route == "submit":
-        return reverse("surveys:submit", args=[survey_id, "PH"]), {"version": 1}
+        return reverse("surveys:submit", args=[survey_id, "PH"]), {"version": 1, "confirm": "on"}
     if route == "reopen":
         return reverse("surveys:reopen", args=[survey_id, "PH"]), {"reason": "Typo"}
     if route == "results":

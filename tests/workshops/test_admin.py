@@ -14,7 +14,7 @@ def event_form_data(dialogue, **changes):
     data = {
         "dialogue": dialogue.pk,
         "kind": "workshop",
-        "title": "Migration and the Economic Crisis",
+        "title_en": "Migration and the Economic Crisis",
         "slug": "2010-economic-crisis",
         "status": "proposed",
         "order": 0,
@@ -51,7 +51,7 @@ def test_admin_event_add_saves_through_service_with_history(staff_client, staff_
         **{
             "sessions-TOTAL_FORMS": 1,
             "sessions-0-order": 1,
-            "sessions-0-title": "Opening",
+            "sessions-0-title_en": "Opening",
             "sessions-0-kind": "opening",
             "Event_documents-TOTAL_FORMS": 1,
             "Event_documents-0-document": document.pk,
@@ -116,7 +116,7 @@ def test_admin_registration_list_filters_by_status(staff_client):
 
 
 def test_admin_event_status_action(staff_client):
-    event = EventFactory(status=Event.Status.SUBJECT_TO_FUNDING)
+    event = EventFactory(status=Event.Status.PROPOSED)
     staff_client.post(
         reverse("admin:workshops_event_changelist"),
         {"action": "mark_confirmed", "_selected_action": [event.pk]},

@@ -14,8 +14,10 @@ from tests.helpers import count_queries
 from tests.workshops.factories import EventFactory, RegistrationFactory
 from tests.workshops.participants_factories import (
     PROTOCOL_ORDER,
+    delegate,
     event_with_participants,
     participant,
+    state,
 )
 from workshops.models import Registration
 from workshops.participants import (
@@ -133,7 +135,7 @@ def test_attendance_counts_per_category_and_region_in_the_database(
         status=Status.ATTENDED
     )
     participant(event, "Not yet", Category.NGO, "X", status=Status.PENDING)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         counts = attendance_counts(event)
     by_category = {row["label"]: (row["attended"], row["expected"]) for row in counts["categories"]}
     assert by_category["Delegate of a member state"] == (2, 4)
@@ -201,3 +203,34 @@ def test_event_page_links_to_the_list_and_staff_see_the_staff_list(staff_client)
     assert "/participants/all/" not in html
     staff_html = staff_client.get(event.get_absolute_url()).content.decode()
     assert f'href="/events/{event.slug}/participants/all/"' in staff_html
+
+
+@pytest.mark.parametrize(
+    ("query", "header", "germany", "mexico"),
+    [
+        ({"lang": "fr"}, "État ou organisation", "Allemagne", "Mexique"),
+        ({"lang": "es"}, "Estado u organización", "Alemania", "México"),
+        ({}, "State or organization", "Germany", "Mexico"),
+    ],
+)
+def test_csv_export_member_states_in_export_language(staff_client, query, header, germany, mexico):
+    event = event_with_participants()
+    delegate(event, state("MX", "MEX", "Mexico", region="americas"), "Luis Pérez")
+    response = staff_client.get(f"/events/{event.slug}/participants.csv", query)
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == header
+    headings = [row[0] for row in rows[1:]]
+    assert germany in headings and mexico in headings
+    assert response["Content-Language"] == query.get("lang", "en")
+
+
+def test_xlsx_export_lang_parameter_wins_over_page_language(staff_client):
+    event = event_with_participants()
+    delegate(event, state("MX", "MEX", "Mexico", region="americas"), "Luis Pérez")
+    staff_client.cookies["django_language"] = "es"
+    response = staff_client.get(f"/events/{event.slug}/participants.xlsx", {"lang": "fr"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.title == "Participants"
+    headings = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    # Protocol order in French: Allemagne, Costa Rica, Côte d'Ivoire, Mexique.
+    assert headings[:5] == ["Allemagne", "Allemagne", "Costa Rica", "Côte d'Ivoire", "Mexique"]

@@ -29,13 +29,13 @@ def test_seed_events_four_workshops_with_dates_and_status():
             "Effective Respect for the Human Rights of Migrants: A Shared Responsibility",
             datetime.date(2009, 3, 25),
             datetime.date(2009, 3, 26),
-            "subject_to_funding",
+            "proposed",
         ),
         (
             "Trafficking and Exploitation of Migrants: Ensuring Protection of Human Rights",
             datetime.date(2009, 7, 9),
             datetime.date(2009, 7, 10),
-            "subject_to_funding",
+            "proposed",
         ),
     ]
 

@@ -130,7 +130,7 @@ def test_save_event_refuses_end_before_start():
 
 def test_set_event_status_changes_only_what_differs():
     staff = StaffFactory()
-    EventFactory(status=Event.Status.SUBJECT_TO_FUNDING)
+    EventFactory(status=Event.Status.PROPOSED)
     EventFactory(status=Event.Status.CONFIRMED)
     changed = services.set_event_status(
         events=Event.objects.all(), status=Event.Status.CONFIRMED, actor=staff

@@ -48,8 +48,10 @@ def test_event_page_shows_dates_status_and_description(client):
     response = client.get(reverse("workshops:event", args=[TRAFFICKING]))
     content = response.content.decode()
     assert "9–10 July 2009" in content
-    assert 'data-phase="held">Held<' in content  # planned "subject to funding", now past
-    assert "Subject to available funding" not in content
+    assert 'data-phase="held">Held<' in content  # planned in 2009, now past
+    assert 'data-testid="event-status"' not in content  # "proposed" says nothing after it
+    # "Subject to available funding" is computed from the budget (funding app), not typed.
+    assert 'data-status="subject_to_funding"' in content
     assert "Exploitation and abuse of migrants" in content
     assert reverse("workshops:event-ics", args=[TRAFFICKING]) in content
     assert "Register" not in content  # registration is not open for a 2009 workshop
@@ -261,3 +263,34 @@ def test_event_page_same_query_count_for_1_and_20_agenda_items(client, django_as
     with django_assert_num_queries(queries_for_one):
         response = client.get(event.get_absolute_url())
     assert len(response.context["event"].sessions.all()) == 20
+
+
+def test_event_page_content_in_page_language_english_fallback(client):
+    event = EventFactory(
+        slug="trafficking",
+        title="Trafficking in persons",
+        title_fr="La traite des personnes",
+        description="Protecting victims.",
+        description_fr="Protéger les victimes.",
+    )
+    SessionFactory(event=event, title="Opening", title_fr="Ouverture", date=event.start_date)
+    SessionFactory(event=event, title="Closing remarks", date=event.start_date)
+    event.documents.add(DocumentFactory(title="Discussion note", title_fr="Note de synthèse"))
+    client.cookies["django_language"] = "fr"
+    content = client.get(reverse("workshops:event", args=["trafficking"])).content.decode()
+    french = ["La traite des personnes", "Protéger les victimes.", "Ouverture", "Note de synthèse"]
+    for text in french:
+        assert text in content, text
+    assert "Closing remarks" in content  # no French title: English
+    assert "Trafficking in persons" not in content
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("workshops:event", args=["trafficking"])).content.decode()
+    assert "Trafficking in persons" in english and "Ouverture" not in english
+
+
+def test_dialogue_page_theme_in_page_language(client):
+    DialogueFactory(year=2009, theme="Human Rights and Migration", theme_es="Derechos humanos")
+    client.cookies["django_language"] = "es"
+    content = client.get(reverse("workshops:dialogue", args=[2009])).content.decode()
+    assert '<h1 class="h2">Derechos humanos</h1>' in content
+    assert "<title>DIM 2009" in content

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from idm.api.errors import api_validation_error
 from idm.api.serializers import DocumentHrefField
+from idm.api.translated import TranslatedContentSerializer, with_translations
 from idm.models import Dialogue, Document
 from workshops import services
 from workshops.models import Event, Registration, Session, SessionSpeaker
@@ -59,8 +59,9 @@ class SessionSerializer(serializers.ModelSerializer):
         ]
 
 
-class EventSerializer(serializers.ModelSerializer):
-    """An event; staff write through the same service and validation as the back office."""
+class EventSerializer(TranslatedContentSerializer):
+    """An event, its title and description in the request's language; staff write through
+    the same service and validation as the back office."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", lookup_field="slug")
     dialogue_year = serializers.SlugRelatedField(
@@ -79,13 +80,13 @@ class EventSerializer(serializers.ModelSerializer):
             "slug",
             "dialogue_year",
             "kind",
-            "title",
+            *with_translations("title"),
             "start_date",
             "end_date",
             "venue",
             "city",
             "status",
-            "description",
+            *with_translations("description"),
             "capacity",
             "registration_opens_at",
             "registration_closes_at",
@@ -97,6 +98,7 @@ class EventSerializer(serializers.ModelSerializer):
             "documents",
             "page",
         ]
+        translated_fields = ["title", "description"]
         # Uniqueness and constraints are checked by the model's full_clean in the service.
         validators = []
         # The meeting link reaches confirmed online participants only (their email and
@@ -131,7 +133,7 @@ class EventSerializer(serializers.ModelSerializer):
                 event=event, actor=self.context["request"].user, documents=documents
             )
         except DjangoValidationError as error:
-            raise api_validation_error(error) from error
+            raise self.translated_validation_error(error) from error
 
 
 class EventDetailSerializer(EventSerializer):

@@ -14,6 +14,7 @@ from idm.api.idempotency import idempotent
 from idm.api.permissions import PublicReadStaffWrite, StaffOnly
 from idm.api.schema import error_response
 from idm.api.throttling import ScopedRateThrottle
+from idm.content_languages import language_fields
 from idm.permissions import is_focal_point_of, is_staff
 from workshops import services
 from workshops.api.registrations import RegistrationCreatedSerializer, RegistrationCreateSerializer
@@ -46,7 +47,7 @@ class EventViewSet(
     permission_classes = [PublicReadStaffWrite]
     lookup_field = "slug"
     filterset_class = EventFilter
-    search_fields = ["title", "description"]
+    search_fields = language_fields("title", "description")
     ordering_fields = ["start_date", "title"]
 
     def get_queryset(self):

@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from idm.content_languages import EnglishOriginal
 from idm.models import Dialogue, Document, MemberState
 from idm.validators import validate_dialogue_era
 
@@ -80,7 +80,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(models.Model):
+class Event(EnglishOriginal, models.Model):
     """A meeting of the dialogue: an intersessional workshop, a panel, a consultation."""
 
     class Kind(models.TextChoices):
@@ -90,8 +90,11 @@ class Event(models.Model):
         OTHER = "other", _("Other event")
 
     class Status(models.TextChoices):
+        """The event's planning status, set by staff. Whether it is funded ("subject to
+        available funding" or "funded") is not typed here: the funding app computes it from
+        the budgets and contributions, and staff confirm a funded event."""
+
         PROPOSED = "proposed", _("Proposed")
-        SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to available funding")
         CONFIRMED = "confirmed", _("Confirmed")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
@@ -169,7 +172,8 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: registered in workshops/translation.py, after the title's languages (the
+    # history then keeps every language).
 
     class Meta:
         ordering = [models.F("start_date").asc(nulls_last=True), "order", "title"]
@@ -291,7 +295,7 @@ class Event(models.Model):
         return not (self.last_day and self.last_day < timezone.localdate(now))
 
 
-class Session(models.Model):
+class Session(EnglishOriginal, models.Model):
     """One item of an event's agenda: a time slot with its title, kind, moderator and speakers."""
 
     class Kind(models.TextChoices):

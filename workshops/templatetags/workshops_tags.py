@@ -17,7 +17,6 @@ DAY_MONTH = {"en": "j F", "fr": "j F", "es": r"j \d\e F"}
 
 STATUS_BADGES = {
     Event.Status.PROPOSED: "text-bg-light border",
-    Event.Status.SUBJECT_TO_FUNDING: "text-bg-warning",
     Event.Status.CONFIRMED: "text-bg-success",
     Event.Status.HELD: "text-bg-secondary",
     Event.Status.CANCELLED: "text-bg-danger",
@@ -81,7 +80,8 @@ def event_phases(event):
         "time_phase": TimePhase(time_phase).label,
         "time_phase_badge": TIME_PHASE_BADGES[time_phase],
         "time_phase_value": time_phase,
-        # Proposed / subject to funding / confirmed say something only before the event.
+        # Proposed / confirmed say something only before the event (whether it is funded is
+        # the funding app's tag, computed from the numbers).
         "planning_status": event if time_phase == TimePhase.UPCOMING else None,
         "registration_phase_value": registration_phase,
         "registration_text": registration_phase_text(event, registration_phase),

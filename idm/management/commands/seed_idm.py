@@ -4,8 +4,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
+from idm.content_languages import ORIGINAL_LANGUAGE
 from idm.page_cache import content_changed
 
 
@@ -44,7 +46,8 @@ class Command(BaseCommand):
     def handle(self, *args, demo=False, **options):
         if demo:
             refuse_demo_unless_development_was_asked_for()
-        with transaction.atomic():
+        # The seed's texts are the English originals (and its lookups by title are English).
+        with transaction.atomic(), translation.override(ORIGINAL_LANGUAGE):
             for app_config in apps.get_app_configs():
                 if module_has_submodule(app_config.module, "seed"):
                     seed = import_module(f"{app_config.name}.seed")

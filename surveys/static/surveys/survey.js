@@ -1,5 +1,6 @@
 /* Survey section pages: show or hide questions with a display condition, and save the draft in
- * the background. The page works fully without this file: the Save buttons post the form. */
+ * the background to the section's JSON endpoint (the form's data-autosave-url). The page works
+ * fully without this file: the Save buttons post the form. */
 (function () {
   "use strict";
 
@@ -30,6 +31,12 @@
     });
   }
 
+  // "Draft saved automatically at {time}." with the time filled in. A time that ends with an
+  // abbreviation ("6:57 a.m.") ends the sentence too: one full stop, not two.
+  function sentence(template, time) {
+    return template.replace("{time}", time).replace(/\.\.$/, ".");
+  }
+
   function setStatus(form, text, link) {
     var status = form.querySelector("#autosave-status");
     if (!status) return;
@@ -51,9 +58,8 @@
     function save() {
       if (stopped) return;
       var data = new FormData(form);
-      data.append("autosave", "1");
       setStatus(form, form.dataset.msgSaving);
-      fetch(form.action, {
+      fetch(form.dataset.autosaveUrl, {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -63,7 +69,7 @@
       }).then(function (result) {
         if (result.status === 200) {
           versionInput.value = result.body.version;
-          setStatus(form, form.dataset.msgSaved + " " + result.body.saved_at + ".");
+          setStatus(form, sentence(form.dataset.msgSaved, result.body.saved_at));
         } else if (result.status === 409) {
           stopped = true;
           setStatus(form, result.body.message, result.body.conflict_url);
@@ -95,6 +101,6 @@
   document.querySelectorAll("form.survey-form").forEach(function (form) {
     applyConditions(form);
     form.addEventListener("change", function () { applyConditions(form); });
-    if (form.dataset.autosave === "on") autosave(form);
+    if (form.dataset.autosaveUrl) autosave(form);
   });
 })();

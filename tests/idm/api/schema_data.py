@@ -5,6 +5,12 @@ link, surveys without a dialogue, results with no answer yet)."""
 from idm.models import Document
 from surveys import services
 from tests.factories import DialogueFactory, DocumentFactory, StaffFactory
+from tests.funding.factories import (
+    BudgetLineFactory,
+    ContributionFactory,
+    DonorFactory,
+    StateDonorFactory,
+)
 from tests.principles.factories import PrincipleFactory
 from tests.surveys.factories import complete_values, delegation, small_survey
 from tests.workshops.factories import (
@@ -28,6 +34,13 @@ def api_objects():
     SessionSpeakerFactory(session=session, presentation=unlinked)
     registration = RegistrationFactory(event=event, member_state=None)
     principle = PrincipleFactory()
+    unbudgeted = EventFactory(dialogue=dialogue)
+    BudgetLineFactory(event=event)
+    organization, state_donor = DonorFactory(), StateDonorFactory()
+    earmarked = ContributionFactory(
+        dialogue=dialogue, event=event, donor=state_donor, is_public=True
+    )
+    unearmarked = ContributionFactory(dialogue=dialogue, donor=organization, received_on=None)
 
     answered, unanswered = small_survey(results_public=True), small_survey()
     ph, mx = delegation(), delegation("MX", "americas")
@@ -49,6 +62,10 @@ def api_objects():
     answered.survey.save()
     draft = draft_response(unanswered, mx, {unanswered.likert.pk: 2})
     return {
+        "/api/v1/budgets/{id}/": [event.budget_lines.get().pk],
+        "/api/v1/contributions/{id}/": [earmarked.pk, unearmarked.pk],
+        "/api/v1/donors/{id}/": [organization.pk, state_donor.pk],
+        "/api/v1/events/{slug}/funding/": [event.slug, unbudgeted.slug],
         "/api/v1/delegations/{code}/": [ph.state.code, mx.state.code],
         "/api/v1/dialogues/{year}/": [dialogue.year],
         "/api/v1/documents/{id}/": [linked.pk, unlinked.pk],

@@ -18,6 +18,7 @@ from rest_framework.authtoken.models import Token
 
 from surveys.models import Question
 from tests.factories import DocumentFactory, StaffFactory
+from tests.funding.factories import BudgetLineFactory, ContributionFactory
 from tests.principles.factories import PrincipleFactory
 from tests.surveys.api.test_views import draft
 from tests.surveys.factories import delegation, small_survey
@@ -135,6 +136,8 @@ class World:
         document = DocumentFactory()
         registration = RegistrationFactory()
         principle = PrincipleFactory()
+        contribution = ContributionFactory(dialogue=registration.event.dialogue)
+        budget_line = BudgetLineFactory(event=registration.event)
         self.staff = StaffFactory()
         self.tokens = {
             "staff": Token.objects.create(user=self.staff).key,
@@ -151,9 +154,17 @@ class World:
             "/api/v1/registrations/{reference}/": registration.reference,
             "/api/v1/member-states/{code}/": self.d.state.code,
             "/api/v1/delegations/{code}/": self.d.state.code,
+            "/api/v1/contributions/{id}/": contribution.pk,
+            "/api/v1/budgets/{id}/": budget_line.pk,
+            "/api/v1/donors/{id}/": contribution.donor.pk,
         }
         # Bodies refer to these objects, so that a write reaches the database.
-        self.known_values = {"survey": self.unanswered.survey.pk}
+        self.known_values = {
+            "survey": self.unanswered.survey.pk,
+            "donor": contribution.donor.pk,
+            "dialogue_year": registration.event.dialogue.year,
+            "event": registration.event.slug,
+        }
         self.surveys = [self.s.survey, self.unanswered.survey]
         self.client = Client(raise_request_exception=False)
         self.versions = {}

@@ -46,7 +46,7 @@ def test_schema_request_bodies_json_only_multipart_for_document_uploads(schema):
         for method, path, operation in operations(schema)
         if "requestBody" in operation
     }
-    assert len(content_types) == 14
+    assert len(content_types) == 20
     for operation, types in content_types.items():
         expected = ["multipart/form-data"] if operation in DOCUMENT_WRITES else ["application/json"]
         assert types == expected, operation
@@ -184,3 +184,14 @@ def test_schema_survey_results_one_component_per_question_kind(schema):
     }
     ranking_option = components["RankingOptionResult"]["properties"]
     assert {"borda", "mean_rank", "first", "top_k", "top_k_percent"} <= set(ranking_option)
+
+
+def test_schema_every_operation_takes_the_answer_language(schema):
+    for method, path, operation in operations(schema):
+        parameters = {(p["in"], p["name"]): p for p in operation.get("parameters", [])}
+        assert parameters[("query", "lang")]["schema"]["enum"] == ["en", "fr", "es"], path
+        assert ("header", "Accept-Language") in parameters, (method, path)
+        assert "400" in operation["responses"], (method, path)
+    principle = schema["components"]["schemas"]["PrincipleRequest"]["properties"]
+    assert {"headline", "headline_fr", "headline_es", "body_fr", "body_es"} <= set(principle)
+    assert "headline_en" not in principle  # `headline` is written as the English original

@@ -62,7 +62,7 @@ def test_schema_every_get_response_matches_schema_with_nulls(api_client, schema,
             assert answer.status_code == 200, (path, answer.content)
             check(openapi, answer, "get", template, path)
             checked.append(path)
-    assert len(checked) == 24
+    assert len(checked) == 34
 
 
 def test_schema_null_values_are_served(api_client):
