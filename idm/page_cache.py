@@ -195,14 +195,11 @@ def storable(request, response):
     )
 
 
-def with_visitor_token(request, content, headers):
+def with_visitor_token(request, content):
     """The page as this visitor gets it: their own CSRF token in place of the placeholder."""
     if _PLACEHOLDER_BYTES in content:
-        content = content.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
-    response = HttpResponse(content)
-    for name, value in headers:
-        response[name] = value
-    return response
+        return content.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
+    return content
 
 
 def cached_public_page(view):
@@ -212,11 +209,15 @@ def cached_public_page(view):
     def wrapped(request, *args, **kwargs):
         if not visitor_is_anonymous(request):
             return view(request, *args, **kwargs)
-        state, key, entry = lookup("page", request)
+        state, key, entry = lookup("page", request, request.scheme, request.get_host())
         if state is None:
             return view(request, *args, **kwargs)
         if entry is not None:
-            return with_visitor_token(request, *entry)
+            content, headers = entry
+            response = HttpResponse(with_visitor_token(request, content))
+            for name, value in headers:
+                response[name] = value
+            return response
         setattr(request, _RENDERING_FOR_CACHE, True)
         try:
             response = view(request, *args, **kwargs)
@@ -224,13 +225,12 @@ def cached_public_page(view):
                 response.render()
         finally:
             setattr(request, _RENDERING_FOR_CACHE, False)
-        if not storable(request, response):
-            if _PLACEHOLDER_BYTES in getattr(response, "content", b""):
-                return with_visitor_token(request, response.content, response.items())
+        if response.streaming:
             return response
-        entry = (response.content, list(response.items()))
-        cache_set(key, entry)
-        return with_visitor_token(request, *entry)
+        if storable(request, response):
+            cache_set(key, (response.content, list(response.items())))
+        response.content = with_visitor_token(request, response.content)
+        return response
 
     return wrapped
 

@@ -7,9 +7,12 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -262,3 +265,35 @@ def test_page_cache_hit_is_one_round_trip_to_the_cache(monkeypatch):
     reads.clear()
     Client().get(reverse("home"))
     assert reads == ["get_many", "get"]
+
+
+def rendered_by(view, rf):
+    request = rf.get("/some/page/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    return page_cache.cached_public_page(view)(request)
+
+
+def test_page_cache_keeps_a_refusal_or_a_cookie_out_of_the_cache(rf):
+    """Only a plain 200 is stored; any other answer keeps its status and cookies and still
+    gets the visitor's own token."""
+    calls = []
+
+    def refused(request):
+        calls.append("refused")
+        return render(request, "base.html", status=403)
+
+    def with_cookie(request):
+        calls.append("cookie")
+        response = render(request, "base.html")
+        response.set_cookie("seen", "1")
+        return response
+
+    for _ in range(2):
+        answer = rendered_by(refused, rf)
+        assert answer.status_code == 403
+        assert page_cache.CSRF_PLACEHOLDER.encode() not in answer.content
+        assert len(tokens_in(answer)) == 1
+        answer = rendered_by(with_cookie, rf)
+        assert answer.cookies["seen"].value == "1"
+    assert calls == ["refused", "cookie", "refused", "cookie"]
