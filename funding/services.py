@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from funding.allocation import FundingStatus, allocate
 from funding.models import Contribution, ManualAllocation, SponsorshipEligibility
 from idm.models import MemberState
+from idm.page_cache import content_changed
 from workshops import services as workshop_services
 from workshops.models import Event
 
@@ -20,7 +21,14 @@ def _save(obj, actor):
     obj.full_clean()
     obj._history_user = actor
     obj.save()
+    content_changed()  # event pages show the funding status, percent funded and donors
     return obj
+
+
+def _delete(obj, actor):
+    obj._history_user = actor
+    obj.delete()
+    content_changed()
 
 
 @transaction.atomic
@@ -76,8 +84,7 @@ def fill_contribution_dates(contribution, today=None):
 
 @transaction.atomic
 def delete_contribution(*, contribution, actor):
-    contribution._history_user = actor
-    contribution.delete()
+    _delete(contribution, actor)
 
 
 @transaction.atomic
@@ -87,8 +94,7 @@ def save_budget_line(*, line, actor):
 
 @transaction.atomic
 def delete_budget_line(*, line, actor):
-    line._history_user = actor
-    line.delete()
+    _delete(line, actor)
 
 
 @transaction.atomic
@@ -135,8 +141,7 @@ def allocate_by_hand(*, contribution, event, amount_usd, actor):
 
 @transaction.atomic
 def remove_allocation(*, allocation, actor):
-    allocation._history_user = actor
-    allocation.delete()
+    _delete(allocation, actor)
 
 
 @transaction.atomic
@@ -192,21 +197,18 @@ def check_allocation_plan(*, contribution, planned):
 @transaction.atomic
 def delete_donor(*, donor, actor):
     """Delete a donor without contributions (those protect it)."""
-    donor._history_user = actor
-    donor.delete()
+    _delete(donor, actor)
 
 
 @transaction.atomic
 def delete_programme_budget(*, budget, actor):
-    budget._history_user = actor
-    budget.delete()
+    _delete(budget, actor)
 
 
 @transaction.atomic
 def delete_sponsorship_eligibility(*, record, actor):
     """Forget a year's record: the state's standing flag holds again."""
-    record._history_user = actor
-    record.delete()
+    _delete(record, actor)
 
 
 @transaction.atomic

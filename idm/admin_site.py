@@ -1,12 +1,17 @@
 """The back office site: IOM staff with a verified two-factor device, nobody else."""
 
+from functools import wraps
+
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from idm.page_cache import content_changed
 from idm.permissions import is_verified_staff
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 
 class IdmAdminSite(admin.AdminSite):
@@ -24,3 +29,19 @@ class IdmAdminSite(admin.AdminSite):
             "admin:index", current_app=self.name
         )
         return redirect(f"{reverse('login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
+
+    def admin_view(self, view, cacheable=False):
+        """Every change saved in the back office (a form, an inline, an action, a deletion)
+        moves the content version of the cached pages and API reads (idm/page_cache.py):
+        most go through the services, which do so themselves, but not every record the back
+        office edits has a service of its own (agenda sessions, speakers, topics, surveys)."""
+        checked = super().admin_view(view, cacheable)
+
+        @wraps(checked)
+        def wrapped(request, *args, **kwargs):
+            response = checked(request, *args, **kwargs)
+            if request.method not in SAFE_METHODS and self.has_permission(request):
+                content_changed()
+            return response
+
+        return wrapped

@@ -181,6 +181,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # A cacheable page renders a placeholder for the CSRF token (idm/page_cache.py).
+                "idm.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -214,9 +216,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # each process has its own memory, which is right for `make run` (one process).
 # A Redis that is down or slow is not hidden: after a one-second timeout the API answers 503
 # (idm/api/throttling.py; the throttles never silently stop counting) and /readyz reports
-# the cache; pages, sessions and the login lockout do not use the cache and keep working.
+# the cache; sessions and the login lockout do not use the cache, and pages are rendered
+# without it (idm/page_cache.py), so they keep working.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES = cache_settings(REDIS_URL)
+# Public pages (anonymous visitors) and API reads are cached until what they show changes
+# (idm/page_cache.py), and at most this many seconds: what depends on the clock (a
+# registration window closing) is at most that late on a cached page. 0: no caching.
+IDM_PAGE_CACHE_SECONDS = env_int("IDM_PAGE_CACHE_SECONDS", 60)
 
 AUTH_USER_MODEL = "idm.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -23,6 +23,10 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Factories write rows without the services, so a page cached earlier in a test would not
+# show them: the page and API read cache is off, except in the tests of it (the `page_cache`
+# fixture of tests/conftest.py turns it on).
+IDM_PAGE_CACHE_SECONDS = 0
 # The database task backend, whose ready tasks run as soon as their transaction commits.
 TASKS = {"default": {"BACKEND": "tests.task_backend.RunAfterCommitBackend"}}
 # That backend runs each task itself once its transaction commits: no worker to wait for.

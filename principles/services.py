@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from idm.page_cache import content_changed
+
 
 @transaction.atomic
 def save_principle(*, principle, actor, topics=None, events=None):
@@ -13,4 +15,5 @@ def save_principle(*, principle, actor, topics=None, events=None):
         principle.topics.set(topics)
     if events is not None:
         principle.events.set(events)
+    content_changed()
     return principle

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from idm.page_cache import cached_public_page
 from principles.forms import PrincipleSearchForm
 from principles.models import Principle, PrincipleSet
 from workshops.models import Event
@@ -19,6 +20,7 @@ def filtered_principles(form):
 
 
 @require_safe
+@cached_public_page
 def principle_list(request):
     form = PrincipleSearchForm(request.GET or None)
     searching = form.is_bound

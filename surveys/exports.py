@@ -1,9 +1,15 @@
 """Responses as CSV or XLSX: one row per response, one column per question (one per option for
 multiple choice and ranking), labels in the chosen language. Both are streamed and safe to open
-in a spreadsheet (idm.exports)."""
+in a spreadsheet (idm.exports).
 
-from django.db.models import Prefetch
-from django.utils import translation
+Responses are read CHUNK at a time, with their answers and chosen options as plain rows (two
+queries a chunk): 100,000 answers stream in seconds with flat memory, where a model instance and
+a prefetch queryset per answer took tens of seconds."""
+
+from collections import namedtuple
+from itertools import islice
+
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -11,11 +17,11 @@ from idm import exports
 from idm.countries import localized_country_name
 from idm.models import Region
 from surveys import values as answer_values
-from surveys.models import Answer, Response, localized
+from surveys.models import Answer, AnswerChoice, Response, localized
 from surveys.questions import question_type
 from surveys.structure import load_questionnaire
 
-CHUNK = 200
+CHUNK = 1000
 
 
 class Columns:
@@ -23,6 +29,7 @@ class Columns:
 
     def __init__(self, survey, language):
         self.language = language
+        self.zone = timezone.get_current_timezone()
         self.questionnaire = load_questionnaire(survey)
         with translation.override(language):
             self.fixed = [
@@ -51,8 +58,7 @@ class Columns:
     def headers(self):
         return self.fixed + self.question_headers
 
-    def row(self, response):
-        answers = {answer.question_id: answer for answer in response.answers.all()}
+    def row(self, response, answers):
         state = response.member_state or (
             response.registration.member_state if response.registration_id else None
         )
@@ -62,9 +68,9 @@ class Columns:
             self.region_labels.get(state.region, "") if state else "",
             self.status_labels[response.status],
             response.version,
-            exports.local_time(response.submitted_at),
+            exports.local_time(response.submitted_at, self.zone),
             response.submitted_by.email if response.submitted_by else "",
-            exports.local_time(response.updated_at),
+            exports.local_time(response.updated_at, self.zone),
         ]
         with translation.override(self.language):
             for question in self.questionnaire.questions:
@@ -73,15 +79,54 @@ class Columns:
         return row
 
 
+class StoredAnswer:
+    """What the question types read of an Answer (its columns, and its chosen options as the
+    list `chosen`), from plain rows."""
+
+    __slots__ = ("boolean", "chosen", "number", "question_id", "text")
+
+    def __init__(self, question_id, text, number, boolean):
+        self.question_id, self.text, self.number, self.boolean = question_id, text, number, boolean
+        self.chosen = []
+
+
+Chosen = namedtuple("Chosen", "option_id rank")
+
+
+def answers_of(responses):
+    """{response id: {question id: StoredAnswer}} of the responses: two queries."""
+    keys = [response.pk for response in responses]
+    by_response, by_id = {key: {} for key in keys}, {}
+    rows = (
+        Answer.objects.filter(response_id__in=keys)
+        .order_by()
+        .values_list("pk", "response_id", "question_id", "text", "number", "boolean")
+    )
+    for pk, response_id, question_id, text, number, boolean in rows:
+        answer = by_id[pk] = StoredAnswer(question_id, text, number, boolean)
+        by_response[response_id][question_id] = answer
+    choices = (
+        AnswerChoice.objects.filter(answer__response_id__in=keys)
+        .order_by()
+        .values_list("answer_id", "option_id", "rank")
+    )
+    for answer_id, option_id, rank in choices:
+        by_id[answer_id].chosen.append(Chosen(option_id, rank))
+    return by_response
+
+
 def responses_of(survey):
-    answers = Answer.objects.prefetch_related("choices")
-    return (
+    """(response, its answers by question), read CHUNK responses at a time."""
+    responses = (
         Response.objects.filter(survey=survey)
         .select_related("member_state", "registration__member_state", "submitted_by")
-        .prefetch_related(Prefetch("answers", queryset=answers))
         .order_by("member_state__name", "pk")
         .iterator(chunk_size=CHUNK)
     )
+    while chunk := list(islice(responses, CHUNK)):
+        answers = answers_of(chunk)
+        for response in chunk:
+            yield response, answers[response.pk]
 
 
 def filename(survey, extension):
@@ -91,8 +136,8 @@ def filename(survey, extension):
 def table(survey, columns):
     """Headers, then one row per response (read in chunks while the file is written)."""
     yield columns.headers
-    for response in responses_of(survey):
-        yield columns.row(response)
+    for response, answers in responses_of(survey):
+        yield columns.row(response, answers)
 
 
 def lazy_table(survey, language):

@@ -1,11 +1,20 @@
-"""A survey's questionnaire loaded in a fixed number of queries, and a response's answers."""
+"""A survey's questionnaire loaded in a fixed number of queries, and a response's answers.
 
+A questionnaire is read on every save of a draft (the delegates' pages save in the background
+as they type), so each web process keeps the structure it read (sections, questions, options,
+display conditions) for the content version of idm/page_cache.py, which the back office
+moves on every change it saves (a survey, its sections, questions or options), and at most
+IDM_PAGE_CACHE_SECONDS. The structure is only read from, never changed, by its users.
+"""
+
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from idm.page_cache import cache_seconds, content_state
 from surveys import values as answer_values
-from surveys.models import Answer, Question, Section
+from surveys.models import Answer, AnswerChoice, Option, Question, Section
 from surveys.questions import question_type
 
 
@@ -43,28 +52,59 @@ def is_shown(question, question_values, shown, by_id=None):
     return question_type(condition).shows(question, question_values.get(condition_id))
 
 
+_KEPT_SURVEYS = 64
+_kept = {}  # survey pk -> (content version, monotonic expiry, sections)
+
+
 def load_questionnaire(survey):
-    """Sections, questions, options and display conditions: four queries."""
-    questions = Question.objects.select_related("condition_question").prefetch_related(
-        "options", "condition_options"
-    )
-    sections = Section.objects.filter(survey=survey).prefetch_related(
-        Prefetch("questions", queryset=questions)
-    )
-    return Questionnaire(survey=survey, sections=list(sections))
+    """The survey's questionnaire: kept in the process for the content version (see the
+    module's docstring), else read in four queries."""
+    state = content_state()
+    kept = _kept.get(survey.pk)
+    if state is not None and kept and kept[0] == state.version and kept[1] > time.monotonic():
+        return Questionnaire(survey=survey, sections=kept[2])
+    sections = read_sections(survey)
+    if state is not None:
+        if len(_kept) >= _KEPT_SURVEYS:
+            _kept.clear()
+        _kept[survey.pk] = (state.version, time.monotonic() + cache_seconds(), sections)
+    return Questionnaire(survey=survey, sections=sections)
 
 
-def load_answers(questionnaire, response):
-    """({question id: value}, {question id: Answer}) of a response (two queries)."""
+def read_sections(survey):
+    """Sections, questions, options and display conditions: four queries.
+
+    Each is ordered within its parent only (the models' default orderings name the parent,
+    which would join and sort by the parent's own ordering: the survey, the section)."""
+    questions = (
+        Question.objects.select_related("condition_question")
+        .prefetch_related(
+            Prefetch("options", queryset=Option.objects.order_by("position", "pk")),
+            Prefetch("condition_options", queryset=Option.objects.order_by("position", "pk")),
+        )
+        .order_by("position", "pk")
+    )
+    sections = (
+        Section.objects.filter(survey=survey)
+        .prefetch_related(Prefetch("questions", queryset=questions))
+        .order_by("position", "pk")
+    )
+    return list(sections)
+
+
+def load_answers(questionnaire, response, *, editors=True):
+    """({question id: value}, {question id: Answer}) of a response (two queries); with
+    `editors`, each answer's `updated_by` too (pages say who changed what)."""
     if response is None:
         answers = {}
     else:
-        answers = {
-            answer.question_id: answer
-            for answer in Answer.objects.filter(response=response)
-            .select_related("updated_by")
-            .prefetch_related("choices")
-        }
+        # Unordered (a dict by question; stored_value orders the choices): the models'
+        # default orderings would join responses, states and options to sort them.
+        choices = Prefetch("choices", queryset=AnswerChoice.objects.order_by(), to_attr="chosen")
+        rows = Answer.objects.filter(response=response).order_by().prefetch_related(choices)
+        if editors:
+            rows = rows.select_related("updated_by")
+        answers = {answer.question_id: answer for answer in rows}
     question_values = {
         question.pk: answer_values.stored_value(question, answers.get(question.pk))
         for question in questionnaire.questions

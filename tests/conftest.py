@@ -12,6 +12,12 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_cache(settings):
+    """Public pages and API reads cached as in production (idm/page_cache.py)."""
+    settings.IDM_PAGE_CACHE_SECONDS = 60
+
+
 @pytest.fixture(autouse=True)
 def _english_to_start():
     """Every test starts in English: a request in another language leaves that language

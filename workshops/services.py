@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from idm.models import MemberState
+from idm.page_cache import content_changed
 from workshops.emails import (
     send_cancellation_email,
     send_lost_links_email,
@@ -28,6 +29,7 @@ def save_event(*, event, actor, documents=None):
     event.save()
     if documents is not None:
         event.documents.set(documents)
+    content_changed()
     return event
 
 
@@ -41,6 +43,8 @@ def set_event_status(*, events, status, actor):
         event._history_user = actor
         event.save(update_fields=["status", "updated_at"])
         changed += 1
+    if changed:
+        content_changed()
     return changed
 
 
@@ -102,6 +106,7 @@ def register(
                 registration.save()
         except IntegrityError as error:
             raise ValidationError({"email": DUPLICATE_EMAIL}, code="duplicate") from error
+        content_changed()  # seats left on the event's pages
         if registration.status == Registration.Status.PENDING:
             send_registration_received_email(registration)
         else:
@@ -160,6 +165,7 @@ def change_registration(*, registration, function, organisation, needs, actor=No
     registration.full_clean()
     registration._history_user = actor
     registration.save(update_fields=["function", "organisation", "needs", "updated_at"])
+    content_changed()  # the organisation on the list of participants
     return registration
 
 
@@ -335,9 +341,11 @@ def primary_keys(rows):
 
 
 def _set_status(registration, status, actor):
+    """Every change of a registration's status (seats left, the list of participants)."""
     registration.status = status
     registration._history_user = actor
     registration.save(update_fields=["status", "updated_at"])
+    content_changed()
 
 
 class AlreadyCheckedIn(Exception):
@@ -373,4 +381,5 @@ def check_in(*, registration, by, now=None):
     registration.checked_in_by = by
     registration._history_user = by
     registration.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+    content_changed()
     return registration

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from idm.models import Dialogue
+from idm.page_cache import cached_public_page
 from workshops import services
 from workshops.calendar import dialogue_calendar, event_calendar
 from workshops.forms import RegistrationForm
@@ -16,6 +17,7 @@ from workshops.models import Event, Registration, RegistrationPhase
 
 
 @require_safe
+@cached_public_page
 def dialogue_archive(request):
     dialogues = Dialogue.objects.annotate(
         event_count=Count("events", distinct=True),
@@ -25,6 +27,7 @@ def dialogue_archive(request):
 
 
 @require_safe
+@cached_public_page
 def dialogue_detail(request, year):
     dialogue = get_object_or_404(Dialogue, year=year)
     events = dialogue.events.in_calendar_order().with_document_count().with_seats_taken()
@@ -37,6 +40,7 @@ def dialogue_detail(request, year):
 
 
 @require_safe
+@cached_public_page
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.with_programme().with_seats_taken(), slug=slug)
     principles = event.principles.select_related("principle_set").order_by("principle_set", "order")

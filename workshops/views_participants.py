@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from idm import exports
+from idm.page_cache import cached_public_page
 from idm.pdf import pdf_response
 from idm.permissions import is_staff
 from workshops import services
@@ -53,6 +54,7 @@ def staff_only(view):
 
 
 @require_safe
+@cached_public_page
 def participant_list(request, slug):
     event = event_or_404(slug)
     groups = protocol_list(public_participants(event))

@@ -17,6 +17,7 @@ from funding.api.serializers import (
 )
 from funding.models import BudgetLine, Contribution, Donor
 from funding.summary import event_summary
+from idm.api.conditional import CachedReadMixin
 from idm.api.filters import ApiFilterSet, IntegerFilter, StrictBooleanFilter
 from workshops.models import Event
 
@@ -36,7 +37,7 @@ class AnyoneMayRead(BasePermission):
         return request.method in SAFE_METHODS
 
 
-class DonorViewSet(viewsets.ReadOnlyModelViewSet):
+class DonorViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Donors: member states (linked) and other organizations (IOM staff). Their ids are the
     `donor` of a contribution."""
 
@@ -62,6 +63,7 @@ class ContributionFilter(ApiFilterSet):
 
 
 class ContributionViewSet(
+    CachedReadMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
@@ -96,6 +98,7 @@ class BudgetLineFilter(ApiFilterSet):
 
 
 class BudgetLineViewSet(
+    CachedReadMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
@@ -119,7 +122,7 @@ class BudgetLineViewSet(
         services.delete_budget_line(line=line, actor=self.request.user)
 
 
-class EventFundingView(generics.GenericAPIView):
+class EventFundingView(CachedReadMixin, generics.GenericAPIView):
     """An event's funding, computed from its budget and the year's contributions: `status`
     (`subject_to_funding` while money is missing, `funded` once the budget is covered,
     `not_budgeted` without a budget or for a cancelled event), `percent_funded` and the

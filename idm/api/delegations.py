@@ -12,6 +12,7 @@ from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from idm.api.conditional import CachedReadMixin
 from idm.models import Invitation, MemberState
 from idm.permissions import can_view_delegation, is_staff
 from idm.security import lockout_message
@@ -51,12 +52,14 @@ class DelegationAccess(BasePermission):
         return can_view_delegation(request.user, obj)
 
 
-class DelegationViewSet(viewsets.ReadOnlyModelViewSet):
+class DelegationViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Delegations: a member state with its active delegates (and their roles) and its
     pending invitations. Staff see every delegation, a delegate only their own."""
 
     serializer_class = DelegationSerializer
     permission_classes = [DelegationAccess]
+    # Invitations and accounts change without content_changed(); ETag and 304 still apply.
+    cache_reads = False
     lookup_field = "code"
     filterset_fields = ["region", "membership"]
     search_fields = ["name", "code"]

@@ -6,6 +6,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from idm.api.conditional import CachedReadMixin
+
 
 def api_list_route_names():
     """Names of every list endpoint mounted under the `api` namespace, whatever app owns it."""
@@ -18,7 +20,7 @@ def api_list_route_names():
 
 
 @extend_schema(exclude=True)
-class ApiRootView(APIView):
+class ApiRootView(CachedReadMixin, APIView):
     """The entry point of /api/v1/: a link to every collection, the schema and the docs."""
 
     permission_classes = [AllowAny]

@@ -26,6 +26,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from idm.api.conditional import CachedReadMixin
 from idm.api.idempotency import HEADER as IDEMPOTENCY_KEY_HEADER
 from idm.api.preconditions import IF_MATCH_VERSION
 from idm.content_languages import CONTENT_LANGUAGES
@@ -177,6 +178,29 @@ def nullable_as_openapi_3_1(result, generator, request, public):
     return result
 
 
+CONDITIONAL_READ_PARAMETERS = [
+    {
+        "in": "header",
+        "name": "If-None-Match",
+        "schema": {"type": "string"},
+        "description": "The ETag of a copy you hold: 304 without a body if it is current.",
+    },
+    {
+        "in": "header",
+        "name": "If-Modified-Since",
+        "schema": {"type": "string"},
+        "description": (
+            "An HTTP date (the Last-Modified you were given): 304 without a body if nothing "
+            "changed since. If-None-Match takes precedence."
+        ),
+    },
+]
+CONDITIONAL_READ_HEADERS = {
+    "ETag": "Identifies this representation, for If-None-Match.",
+    "Last-Modified": "When what the API shows last changed, for If-Modified-Since.",
+}
+
+
 class ApiAutoSchema(AutoSchema):
     def get_override_parameters(self):
         return [*super().get_override_parameters(), *LANGUAGE_PARAMETERS]
@@ -185,7 +209,29 @@ class ApiAutoSchema(AutoSchema):
         operation = super().get_operation(*args, **kwargs)
         if operation is not None:
             self.add_error_responses(operation)
+            if self.method == "GET" and isinstance(self.view, CachedReadMixin):
+                self.add_conditional_read(operation)
         return operation
+
+    def add_conditional_read(self, operation):
+        """Every read answers If-None-Match / If-Modified-Since (idm/api/conditional.py)."""
+        parameters = operation.setdefault("parameters", [])
+        names = {parameter["name"] for parameter in parameters}
+        parameters.extend(p for p in CONDITIONAL_READ_PARAMETERS if p["name"] not in names)
+        responses = operation["responses"]
+        headers = {
+            name: {"schema": {"type": "string"}, "description": description}
+            for name, description in CONDITIONAL_READ_HEADERS.items()
+            if name == "ETag" or self.view.cache_reads
+        }
+        if "200" in responses:
+            for name, header in headers.items():
+                responses["200"].setdefault("headers", {}).setdefault(name, header)
+        responses["304"] = {
+            "description": "Not modified: the copy named by the request is current.",
+            "headers": headers,
+        }
+        operation["responses"] = dict(sorted(responses.items()))
 
     def get_auth(self):
         auths = super().get_auth()

@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.parsers import MultiPartParser
 
+from idm.api.conditional import CachedReadMixin
 from idm.api.filters import ApiFilterSet, IntegerFilter
 from idm.api.parsers import JSONParser
 from idm.api.permissions import PublicReadStaffWrite
@@ -11,7 +12,7 @@ from idm.content_languages import language_fields
 from idm.models import Dialogue, Document, MemberState
 
 
-class MemberStateViewSet(viewsets.ReadOnlyModelViewSet):
+class MemberStateViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Countries (ISO 3166) with their UN region and IOM membership."""
 
     queryset = MemberState.objects.all()
@@ -23,7 +24,7 @@ class MemberStateViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "code", "region"]
 
 
-class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
+class DialogueViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """IDM years and their overarching themes."""
 
     queryset = Dialogue.objects.all()
@@ -66,6 +67,7 @@ DOCUMENT_BODY = {"multipart/form-data": DocumentSerializer}
     partial_update=extend_schema(request=DOCUMENT_BODY),
 )
 class DocumentViewSet(
+    CachedReadMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,

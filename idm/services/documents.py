@@ -10,6 +10,7 @@ from functools import partial
 from django.db import transaction
 
 from idm.models import Document
+from idm.page_cache import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ def save_document(*, document, actor):
     previous_name = _stored_file_name(document)
     document._history_user = actor
     document.save()
+    content_changed()
     if previous_name and previous_name != document.file.name:
         _remove_file_after_commit(previous_name)
     return document
@@ -33,6 +35,7 @@ def delete_document(*, document, actor):
     name = _stored_file_name(document)
     document._history_user = actor
     document.delete()
+    content_changed()
     if name:
         _remove_file_after_commit(name)
 

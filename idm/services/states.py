@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from idm.page_cache import content_changed
+
 
 @transaction.atomic
 def set_membership(*, states, membership, actor):
@@ -12,4 +14,6 @@ def set_membership(*, states, membership, actor):
         state._history_user = actor
         state.save(update_fields=["membership"])
         changed += 1
+    if changed:
+        content_changed()
     return changed

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from idm.forms import DocumentFilterForm
 from idm.health import FAILING, database_is_reachable, readiness
 from idm.models import Dialogue, Document
+from idm.page_cache import cached_public_page
 
 DOCUMENT_EDITIONS_PER_PAGE = 25
 
@@ -32,6 +33,7 @@ class Edition(list):
 
 
 @require_safe
+@cached_public_page
 def home(request):
     dialogue = Dialogue.objects.current()
     documents = dialogue.documents.order_by("symbol", "title") if dialogue else []
@@ -59,6 +61,7 @@ def document_file(request, pk):
 
 
 @require_safe
+@cached_public_page
 def document_list(request):
     """The symbol register: one entry per document, its language versions side by side."""
     years = Dialogue.objects.order_by("-year").values_list("year", flat=True)

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
+from idm.api.conditional import CachedReadMixin
 from idm.api.filters import ApiFilterBackend, ApiFilterSet, IntegerFilter
 from idm.api.permissions import PublicReadStaffWrite
 from principles.api.serializers import PrincipleSerializer
@@ -24,6 +25,7 @@ class PrincipleFilter(ApiFilterSet):
 
 
 class PrincipleViewSet(
+    CachedReadMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,

@@ -6,6 +6,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response as ApiResponse
 
+from idm.api.conditional import CachedReadMixin
 from idm.api.preconditions import parse_if_match
 from idm.api.schema import error_response, etag_header, if_match_parameter
 from idm.models import Region
@@ -24,7 +25,7 @@ from surveys.models import Answer, Question, Response, Section, Survey
 from surveys.results import compute_results
 
 
-class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
+class SurveyViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Published surveys (open or closed) with their sections, questions and options."""
 
     serializer_class = SurveySerializer
@@ -78,6 +79,7 @@ class StaffOrDelegate(BasePermission):
 
 
 class ResponseViewSet(
+    CachedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -89,6 +91,7 @@ class ResponseViewSet(
 
     serializer_class = SurveyResponseSerializer
     permission_classes = [StaffOrDelegate]
+    cache_reads = False  # drafts change without content_changed(); ETag and 304 still apply
     filterset_fields = ["survey", "status"]
     ordering_fields = ["updated_at", "id"]
     http_method_names = ["get", "post", "patch", "head", "options"]

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from idm.page_cache import content_changed
 from idm.permissions import is_staff
 from surveys import values as answer_values
 from surveys.evaluations import links
@@ -127,6 +128,7 @@ def build_event_evaluation(*, event, template=None, actor=None):
     survey._history_user = actor
     survey.save()
     copy_questionnaire(template, survey)
+    content_changed()  # a published survey (API, survey list)
     return survey
 
 
@@ -304,4 +306,5 @@ def submit_evaluation(*, invitation, questionnaire=None):
     response.submitted_at = timezone.now()
     response.version += 1
     response.save(update_fields=["status", "submitted_at", "version", "updated_at"])
+    content_changed()  # the results
     return response

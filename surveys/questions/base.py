@@ -62,6 +62,14 @@ def plain_number(value):
     return f"{Decimal(value).normalize():f}"
 
 
+def answer_choices(answer):
+    """An Answer's AnswerChoice rows: the list prefetched as `chosen`
+    (`Prefetch("choices", to_attr="chosen")`: a plain list per answer is much cheaper than the
+    queryset a plain prefetch attaches to each), else through the relation."""
+    chosen = getattr(answer, "chosen", None)
+    return chosen if chosen is not None else answer.choices.all()
+
+
 def option_ids(question):
     return [option.pk for option in question.options.all()]
 

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from surveys.models.i18n import localized
 from surveys.questions.aggregates import OptionResult
-from surveys.questions.base import QuestionType, is_empty, option_ids, percent, register
+from surveys.questions.base import (
+    QuestionType,
+    answer_choices,
+    is_empty,
+    option_ids,
+    percent,
+    register,
+)
 
 
 @dataclass
@@ -88,7 +95,7 @@ class SingleChoice(ChoiceType):
         return value
 
     def read_answer(self, question, answer):
-        choices = list(answer.choices.all())
+        choices = list(answer_choices(answer))
         return choices[0].option_id if choices else None
 
     def chosen_options(self, question, value):
@@ -162,7 +169,7 @@ class MultipleChoice(ChoiceType):
         return [str(item) for item in value or []]
 
     def read_answer(self, question, answer):
-        chosen = {choice.option_id for choice in answer.choices.all()}
+        chosen = {choice.option_id for choice in answer_choices(answer)}
         return [option for option in option_ids(question) if option in chosen]
 
     def chosen_options(self, question, value):
@@ -247,7 +254,7 @@ class Ranking(ChoiceType):
         return {"options": rows, "ranks": ranks}
 
     def read_answer(self, question, answer):
-        ranked = sorted(answer.choices.all(), key=lambda choice: choice.rank or 0)
+        ranked = sorted(answer_choices(answer), key=lambda choice: choice.rank or 0)
         return {choice.option_id: choice.rank for choice in ranked}
 
     def chosen_options(self, question, value):

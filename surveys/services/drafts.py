@@ -9,6 +9,7 @@ from idm.permissions import can_contribute_for
 from surveys import values as answer_values
 from surveys.models import Answer, AnswerChoice, Response
 from surveys.questions import question_type
+from surveys.questions.base import answer_choices
 from surveys.services.errors import (
     AnswersInvalid,
     NotAllowed,
@@ -92,7 +93,7 @@ def save_answers(
     )
     if response.is_submitted:
         raise ResponseLocked()
-    current, answers = load_answers(questionnaire, response)
+    current, answers = load_answers(questionnaire, response, editors=False)
     if response.version != expected_version:
         check_conflict(
             questionnaire, response, answers, cleaned, expected_version, whole_response, actor
@@ -160,7 +161,7 @@ def write_choices(answer, question, value, actor):
     wanted = question_type(question).chosen_options(question, value)
     if wanted is None:
         return
-    existing = {choice.option_id: choice for choice in answer.choices.all()}
+    existing = {choice.option_id: choice for choice in answer_choices(answer)}
     for option_id, choice in existing.items():
         if option_id not in wanted or wanted[option_id] != choice.rank:
             choice._history_user = actor

@@ -11,4 +11,7 @@ LOCK_ROWS = True
 
 
 def locked(queryset):
-    return queryset.select_for_update() if LOCK_ROWS else queryset
+    # of=("self",): the response rows only. A plain FOR UPDATE also locks every row joined
+    # in (Response's default ordering joins its survey and member state), so every save of
+    # a survey waited for every other state's save of the same survey.
+    return queryset.select_for_update(of=("self",)) if LOCK_ROWS else queryset

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from idm.models import Dialogue, MemberState, User
+from idm.page_cache import content_changed
 from idm.permissions import is_staff
 from surveys.models import Question, Response, Survey, ThemeAdoption
 from surveys.questions.choice import Ranking
@@ -117,4 +118,5 @@ def adopt_winning_theme(*, survey, actor, year=None):
     )
     adoption._history_user = actor
     adoption.save()
+    content_changed()  # the dialogue's theme
     return adoption

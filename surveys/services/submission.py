@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from idm.page_cache import content_changed
 from idm.permissions import is_focal_point_of, is_staff
 from surveys import values as answer_values
 from surveys.models import Response
@@ -47,7 +48,7 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     stale = expected_version is not None and response is not None
     if stale and response.version != expected_version:
         raise StaleVersion(response)
-    question_values, _answers = load_answers(questionnaire, response)
+    question_values, _answers = load_answers(questionnaire, response, editors=False)
     missing = missing_answers(questionnaire, question_values)
     if missing or response is None:
         raise MissingAnswers(missing)
@@ -58,6 +59,7 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     response.updated_by = actor
     response._history_user = actor
     response.save()
+    content_changed()  # the results
     send_receipt(response_id=response.pk)
     return response
 
@@ -81,4 +83,5 @@ def reopen_response(*, response, actor, reason):
     response._history_user = actor
     response._change_reason = reason
     response.save()
+    content_changed()  # the results
     return response

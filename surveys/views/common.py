@@ -1,6 +1,7 @@
 """What every survey page needs: the survey, the state, the response, and who may do what."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -41,7 +42,19 @@ class StateResponse:
 
     def __post_init__(self):
         self.questionnaire = load_questionnaire(self.survey)
-        self.values, self.answers = load_answers(self.questionnaire, self.response)
+
+    @cached_property
+    def _loaded_answers(self):
+        # Read when a page shows them; a save reads them itself, under the response's lock.
+        return load_answers(self.questionnaire, self.response)
+
+    @property
+    def values(self):
+        return self._loaded_answers[0]
+
+    @property
+    def answers(self):
+        return self._loaded_answers[1]
 
     @property
     def is_open_draft(self):

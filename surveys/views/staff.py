@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from idm import exports
 from idm.models import MemberState, Region
+from idm.page_cache import cached_public_page
 from surveys import services
 from surveys.exports import csv_response, xlsx_response
 from surveys.forms import AdoptThemeForm, CategoryForm, RegionForm
@@ -129,6 +130,7 @@ def remind(request, pk):
 
 
 @require_safe
+@cached_public_page  # for anonymous visitors: the results of a closed public survey
 def results(request, pk):
     """Aggregate results; staff always, everyone once a public survey has closed."""
     survey = visible_surveys(request.user).filter(pk=pk).first()

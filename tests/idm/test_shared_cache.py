@@ -37,7 +37,7 @@ def test_api_throttle_counts_in_redis(api_client, monkeypatch):
         codes = [api_client.get("/api/v1/dialogues/").status_code for _ in range(3)]
         stored = redis.Redis.from_url(TEST_REDIS_URL).keys(f"{prefix}:*throttle_anon_*")
     assert codes == [200, 200, 429]
-    assert len(stored) == 1
+    assert 1 <= len(stored) <= 2  # this minute's counter (and the last one's, at the turn)
 
 
 @override_settings(CACHES=cache_settings(UNREACHABLE_REDIS_URL))

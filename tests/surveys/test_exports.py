@@ -192,6 +192,41 @@ def test_csv_export_answer_formula_prefixed_number_unchanged(staff_client, hosti
     assert ph[f"Q7. {s.number.text_en}"] == -5
 
 
+def test_csv_export_reads_chunk_by_chunk_every_row_once(answered, monkeypatch):
+    """Responses are read CHUNK at a time with their answers (two queries a chunk); rows
+    across chunk boundaries keep their order and their own answers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from surveys import exports
+
+    s = answered
+    for code in ("AR", "BR", "CL"):
+        team = delegation(code, "americas")
+        services.save_answers(
+            survey=s.survey,
+            member_state=team.state,
+            values={s.long_text.pk: f"Suggestion from {code}"},
+            expected_version=0,
+            actor=team.contributor,
+        )
+    monkeypatch.setattr(exports, "CHUNK", 2)
+    with CaptureQueriesContext(connection) as context:
+        body = b"".join(exports.csv_response(s.survey, language="en").streaming_content)
+    frame = pandas.read_csv(io.BytesIO(body), encoding="utf-8-sig", keep_default_na=False)
+    suggestions = dict(zip(frame["State code"], frame[f"Q8. {s.long_text.text_en}"], strict=True))
+    assert suggestions == {
+        "AR": "Suggestion from AR",
+        "BR": "Suggestion from BR",
+        "CL": "Suggestion from CL",
+        "MX": "Más talleres en español",
+        "PH": "",
+    }
+    assert list(frame["Member state"]) == sorted(frame["Member state"])
+    answer_reads = [q for q in context.captured_queries if 'FROM "surveys_answer"' in q["sql"]]
+    assert len(answer_reads) == 3  # five responses, two a chunk
+
+
 @pytest.mark.parametrize(
     ("query", "column", "mexico"),
     [({"lang": "fr"}, "État membre", "Mexique"), ({"lang": "es"}, "Estado Miembro", "México")],

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
 from idm.content_languages import ORIGINAL_LANGUAGE
+from idm.page_cache import content_changed
 
 
 def refuse_demo_unless_development_was_asked_for():
@@ -52,4 +53,5 @@ class Command(BaseCommand):
                     seed = import_module(f"{app_config.name}.seed")
                     seed.load(demo=demo, stdout=self.stdout)
                     self.stdout.write(f"Seeded {app_config.label}.")
+            content_changed()  # the seed writes rows directly: cached pages are out of date
         self.stdout.write(self.style.SUCCESS("IDM programme loaded."))
