@@ -21,6 +21,8 @@ the user with what their access depends on) and the media type. Entries expire a
 registration window that closes, "upcoming" events) is at most that late on a cached page,
 while the services that act on it (registering) check the clock themselves. 0 turns caching
 off. A cache that cannot be reached (Redis down) means pages are rendered, never refused.
+A missing entry is computed once: the first request claims it, the others asking for it at
+that moment wait for it (a change makes every web process ask for the same pages at once).
 
 Pages: only anonymous GET/HEAD requests without a session or a pending message (no session
 cookie, no messages cookie) are served from or stored in the cache, and only 200 answers that
@@ -170,6 +172,47 @@ def cache_set(key, value):
         logger.warning("Page cache write failed: %s", error)
 
 
+# One request computes a missing entry while the others asking for it at the same moment wait
+# for it (a changed event page asked for by every web process at once is rendered once): the
+# claim lapses after FILL_CLAIM_SECONDS; a waiter gives up after FILL_WAIT_SECONDS, or as soon
+# as the claim is gone without an entry (the page was not storable), and computes it itself.
+FILL_CLAIM_SECONDS = 10
+FILL_WAIT_SECONDS = 3.0
+FILL_POLL_SECONDS = 0.02
+
+
+def claim_fill(key):
+    """True when this request is the one to compute the entry under `key`."""
+    try:
+        return cache.add(f"{key}:filling", 1, timeout=FILL_CLAIM_SECONDS)
+    except RedisError:
+        return True
+
+
+def wait_for_fill(key):
+    """The entry another request is computing, or None (gave up: compute it)."""
+    claim = f"{key}:filling"
+    deadline = time.monotonic() + FILL_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(FILL_POLL_SECONDS)
+        try:
+            values = cache.get_many([key, claim])
+        except RedisError:
+            return None
+        if key in values:
+            return values[key]
+        if claim not in values:
+            return None
+    return None
+
+
+def release_fill(key):
+    try:
+        cache.delete(f"{key}:filling")
+    except RedisError as error:
+        logger.warning("Page cache claim not released (it lapses on its own): %s", error)
+
+
 def visitor_is_anonymous(request):
     """No session and no pending message: what such a visitor sees is the same for all."""
     return (
@@ -212,6 +255,9 @@ def cached_public_page(view):
         state, key, entry = lookup("page", request, request.scheme, request.get_host())
         if state is None:
             return view(request, *args, **kwargs)
+        claimed = entry is None and claim_fill(key)
+        if entry is None and not claimed:
+            entry = wait_for_fill(key)
         if entry is not None:
             content, headers = entry
             response = HttpResponse(with_visitor_token(request, content))
@@ -223,13 +269,14 @@ def cached_public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            if not response.streaming and storable(request, response):
+                cache_set(key, (response.content, list(response.items())))
         finally:
             setattr(request, _RENDERING_FOR_CACHE, False)
-        if response.streaming:
-            return response
-        if storable(request, response):
-            cache_set(key, (response.content, list(response.items())))
-        response.content = with_visitor_token(request, response.content)
+            if claimed:
+                release_fill(key)
+        if not response.streaming:
+            response.content = with_visitor_token(request, response.content)
         return response
 
     return wrapped

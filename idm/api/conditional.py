@@ -22,7 +22,14 @@ import hashlib
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
-from idm.page_cache import cache_set, content_state, lookup
+from idm.page_cache import (
+    cache_set,
+    claim_fill,
+    content_state,
+    lookup,
+    release_fill,
+    wait_for_fill,
+)
 
 READS = ("GET", "HEAD")
 
@@ -109,9 +116,13 @@ class CachedReadMixin:
             request.accepted_media_type,
             identity_of(request.user),
         )
+        if self.read_state is None:  # caching off, or the cache unreachable
+            return
+        if entry is None and not claim_fill(key):
+            entry = wait_for_fill(key)  # another request is computing this very body
         if entry is not None:
             raise _CachedBody(entry)
-        self.read_cache_key = key
+        self.read_cache_key = key  # claimed: computed here, stored and released below
 
     def handle_exception(self, exc):
         if isinstance(exc, _CachedBody):
@@ -120,6 +131,14 @@ class CachedReadMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        key = getattr(self, "read_cache_key", None)
+        try:
+            return self.conditional_response(request, response, key)
+        finally:
+            if key is not None:
+                release_fill(key)
+
+    def conditional_response(self, request, response, key):
         if request.method not in READS or response.status_code != 200 or response.streaming:
             return response
         if not getattr(response, "is_rendered", True):
@@ -130,7 +149,6 @@ class CachedReadMixin:
         sent, compared = state.last_modified() if state else (None, None)
         if sent is not None:
             response["Last-Modified"] = http_date(sent)
-        key = getattr(self, "read_cache_key", None)
         if key is not None:
             cache_set(key, (response.content, response["Content-Type"], response["ETag"]))
         if not_modified(request, response["ETag"], compared):

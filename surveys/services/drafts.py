@@ -50,7 +50,9 @@ def clean_values(questionnaire, raw_values, *, coerce=False):
 
 def lock_or_create_response(*, survey, member_state, actor):
     """The state's response, locked; created (version 0, no answers yet) on the first save."""
-    query = Response.objects.filter(survey=survey, member_state=member_state)
+    # One row at most (unique per survey and state): by key, not by the default ordering,
+    # whose joins (survey, state) would be read and sorted on every save.
+    query = Response.objects.filter(survey=survey, member_state=member_state).order_by("pk")
     response = locked(query).first()
     if response is not None:
         return response, False

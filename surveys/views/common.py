@@ -98,6 +98,7 @@ def state_response(request, pk, code):
     response = (
         Response.objects.select_related("updated_by", "submitted_by")
         .filter(survey=survey, member_state=state)
+        .order_by("pk")  # one row at most; the default ordering would join and sort
         .first()
     )
     if response is not None:  # the survey and state just read: no query to read them again

@@ -3,6 +3,8 @@ own CSRF token, per language and query string, and out of date as soon as a serv
 what they show."""
 
 import re
+import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -297,3 +299,55 @@ def test_page_cache_keeps_a_refusal_or_a_cookie_out_of_the_cache(rf):
         answer = rendered_by(with_cookie, rf)
         assert answer.cookies["seen"].value == "1"
     assert calls == ["refused", "cookie", "refused", "cookie"]
+
+
+def test_page_cache_one_of_several_simultaneous_visitors_renders_the_page(rf):
+    """A page asked for by several visitors at once (every web process after a change) is
+    rendered once: the others wait for it."""
+    renders = []
+    started = threading.Barrier(4)
+
+    def slow_page(request):
+        renders.append(1)
+        time.sleep(0.3)
+        return render(request, "base.html")
+
+    answers = []
+
+    def visit():
+        started.wait()
+        answers.append(rendered_by(slow_page, rf))
+
+    threads = [threading.Thread(target=visit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(renders) == 1
+    assert [answer.status_code for answer in answers] == [200] * 4
+    assert len({token for answer in answers for token in tokens_in(answer)}) == 4
+
+
+def test_page_cache_waiters_render_themselves_when_nothing_is_stored(rf):
+    """A refusal is not stored: whoever waited for it renders their own, without waiting
+    for the claim to lapse."""
+    renders = []
+    started = threading.Barrier(3)
+
+    def refused(request):
+        renders.append(1)
+        time.sleep(0.2)
+        return render(request, "base.html", status=403)
+
+    def visit():
+        started.wait()
+        rendered_by(refused, rf)
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=visit) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(renders) == 3
+    assert time.monotonic() - began < page_cache.FILL_WAIT_SECONDS
