@@ -6,7 +6,6 @@ Responses are read CHUNK at a time, with their answers and chosen options as pla
 queries a chunk): 100,000 answers stream in seconds with flat memory, where a model instance and
 a prefetch queryset per answer took tens of seconds."""
 
-from collections import namedtuple
 from itertools import islice
 
 from django.utils import timezone, translation
@@ -17,9 +16,9 @@ from idm import exports
 from idm.countries import localized_country_name
 from idm.models import Region
 from surveys import values as answer_values
-from surveys.models import Answer, AnswerChoice, Response, localized
+from surveys.models import Response, localized
 from surveys.questions import question_type
-from surveys.structure import load_questionnaire
+from surveys.structure import load_questionnaire, stored_answers
 
 CHUNK = 1000
 
@@ -79,42 +78,6 @@ class Columns:
         return row
 
 
-class StoredAnswer:
-    """What the question types read of an Answer (its columns, and its chosen options as the
-    list `chosen`), from plain rows."""
-
-    __slots__ = ("boolean", "chosen", "number", "question_id", "text")
-
-    def __init__(self, question_id, text, number, boolean):
-        self.question_id, self.text, self.number, self.boolean = question_id, text, number, boolean
-        self.chosen = []
-
-
-Chosen = namedtuple("Chosen", "option_id rank")
-
-
-def answers_of(responses):
-    """{response id: {question id: StoredAnswer}} of the responses: two queries."""
-    keys = [response.pk for response in responses]
-    by_response, by_id = {key: {} for key in keys}, {}
-    rows = (
-        Answer.objects.filter(response_id__in=keys)
-        .order_by()
-        .values_list("pk", "response_id", "question_id", "text", "number", "boolean")
-    )
-    for pk, response_id, question_id, text, number, boolean in rows:
-        answer = by_id[pk] = StoredAnswer(question_id, text, number, boolean)
-        by_response[response_id][question_id] = answer
-    choices = (
-        AnswerChoice.objects.filter(answer__response_id__in=keys)
-        .order_by()
-        .values_list("answer_id", "option_id", "rank")
-    )
-    for answer_id, option_id, rank in choices:
-        by_id[answer_id].chosen.append(Chosen(option_id, rank))
-    return by_response
-
-
 def responses_of(survey):
     """(response, its answers by question), read CHUNK responses at a time."""
     responses = (
@@ -124,7 +87,7 @@ def responses_of(survey):
         .iterator(chunk_size=CHUNK)
     )
     while chunk := list(islice(responses, CHUNK)):
-        answers = answers_of(chunk)
+        answers = stored_answers([response.pk for response in chunk])
         for response in chunk:
             yield response, answers[response.pk]
 

@@ -8,6 +8,7 @@ IDM_PAGE_CACHE_SECONDS. The structure is only read from, never changed, by its u
 """
 
 import time
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -105,8 +106,76 @@ def load_answers(questionnaire, response, *, editors=True):
         if editors:
             rows = rows.select_related("updated_by")
         answers = {answer.question_id: answer for answer in rows}
-    question_values = {
+    return values_of(questionnaire, answers), answers
+
+
+def values_of(questionnaire, answers):
+    """{question id: value} of every question, from its Answer (or StoredAnswer) or empty."""
+    return {
         question.pk: answer_values.stored_value(question, answers.get(question.pk))
         for question in questionnaire.questions
     }
-    return question_values, answers
+
+
+class StoredAnswer:
+    """What is read of an Answer to know its value (its columns, its chosen options as the
+    list `chosen`) and who changed it in which version, from plain rows: much cheaper than
+    Answer instances with their prefetched choices when only the values are needed (a save
+    that changes one answer of sixty, an export of 100,000 answers)."""
+
+    __slots__ = (
+        "boolean",
+        "changed_in_version",
+        "chosen",
+        "number",
+        "pk",
+        "question_id",
+        "text",
+        "updated_by_id",
+    )
+
+    def __init__(self, pk, question_id, text, number, boolean, changed_in_version, updated_by_id):
+        self.pk, self.question_id = pk, question_id
+        self.text, self.number, self.boolean = text, number, boolean
+        self.changed_in_version, self.updated_by_id = changed_in_version, updated_by_id
+        self.chosen = []
+
+
+Chosen = namedtuple("Chosen", "option_id rank")
+
+
+def stored_answers(response_ids):
+    """{response id: {question id: StoredAnswer}} of the responses: two queries."""
+    by_response, by_id = {key: {} for key in response_ids}, {}
+    rows = (
+        Answer.objects.filter(response_id__in=response_ids)
+        .order_by()
+        .values_list(
+            "pk",
+            "response_id",
+            "question_id",
+            "text",
+            "number",
+            "boolean",
+            "changed_in_version",
+            "updated_by_id",
+        )
+    )
+    for pk, response_id, question_id, *columns in rows:
+        answer = by_id[pk] = StoredAnswer(pk, question_id, *columns)
+        by_response[response_id][question_id] = answer
+    if by_id:
+        choices = (
+            AnswerChoice.objects.filter(answer__response_id__in=response_ids)
+            .order_by()
+            .values_list("answer_id", "option_id", "rank")
+        )
+        for answer_id, option_id, rank in choices:
+            by_id[answer_id].chosen.append(Chosen(option_id, rank))
+    return by_response
+
+
+def load_stored_values(questionnaire, response):
+    """({question id: value}, {question id: StoredAnswer}) of a response (two queries)."""
+    answers = stored_answers([response.pk])[response.pk] if response is not None else {}
+    return values_of(questionnaire, answers), answers

@@ -18,7 +18,7 @@ from surveys.services.errors import (
     SurveyNotOpen,
 )
 from surveys.services.locks import locked
-from surveys.structure import load_answers, load_questionnaire
+from surveys.structure import load_questionnaire, load_stored_values
 
 
 def check_can_answer(*, survey, member_state, actor):
@@ -95,7 +95,7 @@ def save_answers(
     )
     if response.is_submitted:
         raise ResponseLocked()
-    current, answers = load_answers(questionnaire, response, editors=False)
+    current, answers = load_stored_values(questionnaire, response)
     if response.version != expected_version:
         check_conflict(
             questionnaire, response, answers, cleaned, expected_version, whole_response, actor
@@ -113,7 +113,9 @@ def save_answers(
         value = merged[question.pk]
         if answer_values.same_value(question, value, current[question.pk]):
             continue
-        write_answer(response, question, answers.get(question.pk), value, new_version, actor)
+        stored = answers.get(question.pk)
+        answer = Answer.objects.get(pk=stored.pk) if stored is not None else None
+        write_answer(response, question, answer, value, new_version, actor)
         changed += 1
     if changed:
         response.version = new_version

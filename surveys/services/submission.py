@@ -17,7 +17,7 @@ from surveys.services.errors import (
 )
 from surveys.services.locks import locked
 from surveys.services.notifications import send_receipt
-from surveys.structure import load_answers, load_questionnaire
+from surveys.structure import load_questionnaire, load_stored_values
 
 
 def missing_answers(questionnaire, question_values):
@@ -48,7 +48,7 @@ def submit_response(*, survey, member_state, actor, expected_version=None):
     stale = expected_version is not None and response is not None
     if stale and response.version != expected_version:
         raise StaleVersion(response)
-    question_values, _answers = load_answers(questionnaire, response, editors=False)
+    question_values, _answers = load_stored_values(questionnaire, response)
     missing = missing_answers(questionnaire, question_values)
     if missing or response is None:
         raise MissingAnswers(missing)
