@@ -4,7 +4,6 @@ import time
 import tracemalloc
 
 from django.db.models import Count
-from django.test import RequestFactory
 
 from funding.chart import funding_chart
 from funding.reports import year_report
@@ -62,7 +61,6 @@ def stream_csv(survey):
 
 
 def run_all(prepared):
-    RequestFactory()  # settings are loaded before tracemalloc starts
     results = []
     survey = prepared.get("survey")
     if survey is not None:
